@@ -1,0 +1,36 @@
+"""mkdocs-macros module of the LKj: `module_name: macros` in mkdocs.yml loads this package.
+
+`define_env` reads the settings and the data once per build and registers the macros;
+it does nothing else. What the macros do lives in `report.py` (figures) and `tables.py`
+(tables); loading in `load.py`, arithmetic in `compute.py`, number style in `fmt.py`,
+HTML in `render.py`.
+"""
+
+from functools import partial, update_wrapper
+from pathlib import Path
+
+from . import tables
+from .load import load_data
+from .report import Report
+from .settings import read_settings
+
+INLINE = ("pagu", "realisasi_anggaran", "serapan", "fisik", "pagu_pk", "capaian", "jumlah_indikator",
+          "jumlah_sasaran", "jumlah_tujuan", "jumlah_misi", "jumlah_program", "jumlah_tercapai", "visi", "misi")
+TABLES = ("tabel_renstra", "tabel_target", "tabel_anggaran_program", "tabel_capaian", "tabel_realisasi_anggaran",
+          "daftar_misi", "daftar_program", "tanda_tangan")
+
+
+def define_env(env) -> None:
+    """Register the macros on the data of this build (read here, once per build)."""
+    report = Report(load_data(Path(env.project_dir) / "data"), read_settings(env.conf["extra"]))
+    env.variables["_lkj_report"] = report
+    for name in INLINE:
+        env.macro(getattr(report, name), name)
+    for name in TABLES:
+        function = getattr(tables, name)
+        env.macro(update_wrapper(partial(function, report), function), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Table captions are numbered per chapter: the page's front matter says which (`bab: 3`)."""
+    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))

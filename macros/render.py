@@ -1,0 +1,86 @@
+"""HTML for tables, lists and the signature block. Every piece of text is escaped here.
+
+The output is one raw HTML block without blank lines, so Markdown passes it through
+untouched, and it is inserted after Jinja has run, so text from data is never evaluated.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    numeric: bool = False  # right-aligned, tabular figures
+    colspan: int = 1
+    rowspan: int = 1
+    items: tuple[str, ...] = ()  # rendered as a numbered list after the text
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: Sequence[Cell]
+    kind: str = ""  # css class of the row: "program", "kegiatan", "total", "pembanding"
+
+
+def table(caption: str, head: Sequence[Row], body: Sequence[Row], foot: Sequence[Row] = (), notes: Iterable[str] = (), kind: str = "") -> Markup:
+    """A captioned table inside a `div.lkj-tabel` wrapper, with notes under it."""
+    lines = [Markup('<div class="lkj-tabel{}">').format(f" lkj-tabel--{kind}" if kind else ""), Markup("<table>")]
+    lines.append(Markup("<caption>{}</caption>").format(caption))
+    for tag, rows, cell_tag in (("thead", head, "th"), ("tbody", body, "td"), ("tfoot", foot, "td")):
+        if not rows:
+            continue
+        lines.append(Markup(f"<{tag}>"))
+        lines.extend(_row(row, cell_tag) for row in rows)
+        lines.append(Markup(f"</{tag}>"))
+    lines.append(Markup("</table>"))
+    lines.extend(Markup('<p class="lkj-catatan">{}</p>').format(note) for note in notes)
+    lines.append(Markup("</div>"))
+    return Markup("\n").join(lines)
+
+
+def _row(row: Row, cell_tag: str) -> Markup:
+    cells = Markup("").join(_cell(cell, cell_tag) for cell in row.cells)
+    if row.kind:
+        return Markup('<tr class="{}">{}</tr>').format(row.kind, cells)
+    return Markup("<tr>{}</tr>").format(cells)
+
+
+def _cell(cell: Cell, tag: str) -> Markup:
+    attributes = Markup("")
+    if cell.colspan > 1:
+        attributes += Markup(' colspan="{}"').format(cell.colspan)
+    if cell.rowspan > 1:
+        attributes += Markup(' rowspan="{}"').format(cell.rowspan)
+    if cell.numeric:
+        attributes += Markup(' class="angka"')
+    content = escape(cell.text)
+    if cell.strong and cell.text:
+        content = Markup("<strong>{}</strong>").format(content)
+    if cell.items:
+        content += ordered_list(cell.items)
+    return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), attributes, content)
+
+
+def ordered_list(items: Iterable[str], css_class: str = "") -> Markup:
+    class_attribute = Markup(' class="{}"').format(css_class) if css_class else Markup("")
+    inner = Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
+    return Markup("<ol{}>{}</ol>").format(class_attribute, inner)
+
+
+def signature(place_and_date: str, jabatan: Sequence[str], nama: str, nip: str) -> Markup:
+    """The head of office's signature block; an unset name leaves a line to sign above."""
+    lines = [Markup('<div class="lkj-tanda-tangan">')]
+    lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(place_and_date))
+    lines.extend(Markup('<p class="lkj-tanda-tangan__jabatan">{}</p>').format(line) for line in jabatan)
+    lines.append(Markup('<p class="lkj-tanda-tangan__ruang" aria-hidden="true"></p>'))
+    if nama:
+        lines.append(Markup('<p class="lkj-tanda-tangan__nama">{}</p>').format(nama))
+    else:
+        lines.append(Markup('<p class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></p>'))
+    lines.append(Markup('<p class="lkj-tanda-tangan__nip">NIP. {}</p>').format(nip))
+    lines.append(Markup("</div>"))
+    return Markup("\n").join(lines)

@@ -1,0 +1,175 @@
+"""The report's content as the chapters ask for it: looks things up, computes, renders.
+
+`Report` is built once per build from the loaded data and the settings. Its public
+methods are the macros (registered in `__init__.py`); the tables live in `tables.py`,
+the inline figures here.
+"""
+
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+from . import compute, fmt
+from .load import ROW, Data, DataError
+from .settings import Settings
+
+
+class Report:
+    def __init__(self, data: Data, settings: Settings):
+        self.data = data
+        self.settings = settings
+        self._bab: str | None = None
+        self._table_count = 0
+
+    # --- numbering of captions ----------------------------------------------------------
+
+    def start_page(self, bab) -> None:
+        """Called before each page is rendered: captions restart at 1 in each chapter."""
+        self._bab = None if bab is None else str(bab)
+        self._table_count = 0
+
+    def caption(self, title: str) -> str:
+        if self._bab is None:
+            raise ValueError("tabel bernomor hanya boleh di halaman yang punya 'bab:' di front matter")
+        self._table_count += 1
+        return f"Tabel {self._bab}.{self._table_count} {title}"
+
+    # --- lookups --------------------------------------------------------------------------
+
+    def program_name(self, kode: str) -> str:
+        programs = self.data["program"]
+        match = programs[programs["kode_program"] == kode]
+        if match.empty:
+            raise KeyError(f"program {kode!r} tidak ada di data/program.csv")
+        return match.iloc[0]["nama_program"]
+
+    def anggaran(self, tahun: int, program: str | None = None) -> compute.Anggaran:
+        """Budget of a year (from its kegiatan, or its published summary), or of one program."""
+        tahun = int(tahun)
+        if tahun not in set(self.data["realisasi_anggaran"]["tahun"]):
+            if program is not None:
+                raise LookupError(f"tahun {tahun} tidak dirinci per program")
+            return compute.ringkasan_tahun(self.data["ringkasan_anggaran"], tahun)
+        year = compute.anggaran_tahun(self.data["realisasi_anggaran"], self.data["kegiatan"], self.data["program"], tahun)
+        if program is None:
+            return year
+        for item in year.program:
+            if item.kode == program:
+                return item
+        raise LookupError(f"program {program!r} tidak punya kegiatan pada tahun {tahun}")
+
+    def targets(self, tahun: int, dokumen: str):
+        """Target rows of one document and year, joined to their indikator and sasaran."""
+        frame = self.data["target_kinerja"]
+        rows = frame[(frame["tahun"] == int(tahun)) & (frame["dokumen"] == dokumen)]
+        if rows.empty:
+            raise LookupError(f"tidak ada target {dokumen} tahun {tahun} di data/target_kinerja.csv")
+        rows = rows.merge(self.data["indikator"].drop(columns=[ROW]), on="kode_indikator")
+        return rows.merge(self.data["sasaran"].drop(columns=[ROW]).rename(columns={"uraian": "uraian_sasaran"}), on="kode_sasaran")
+
+    def capaian_rows(self, tahun: int):
+        """Each indikator measured in `tahun` with its PK target, realisasi and capaian."""
+        targets = self.targets(tahun, "PK")
+        frame = self.data["realisasi_kinerja"]
+        realisasi = frame[frame["tahun"] == int(tahun)].rename(columns={ROW: "baris_realisasi"}).drop(columns=["tahun"])
+        rows = targets.merge(realisasi, on="kode_indikator", how="left")
+        missing = rows[rows["baris_realisasi"].isna()]
+        if not missing.empty:
+            raise DataError("realisasi_kinerja.csv", f"realisasi tahun {tahun} untuk indikator {missing.iloc[0]['kode_indikator']} belum ada")
+        result = []
+        for row in rows.to_dict("records"):
+            result.append((row, self._capaian_of(row)))
+        return result
+
+    def _capaian_of(self, row: dict) -> compute.Capaian:
+        if row["realisasi"] is None:
+            return compute.capaian_publikasi(row["capaian_publikasi"])
+        try:
+            return compute.capaian(row["arah"], row["target"], row["realisasi"], self.settings.tingkat_kualitatif)
+        except ValueError as error:
+            raise DataError("realisasi_kinerja.csv", str(error), row=int(row["baris_realisasi"]), column="realisasi") from None
+
+    # --- inline figures (macros) ------------------------------------------------------------
+
+    def pagu(self, tahun: int, program: str | None = None) -> str:
+        """`Rp 2.392.837.500`: pagu of a year or a program (sum of its kegiatan)."""
+        return fmt.rupiah(self.anggaran(tahun, program).pagu)
+
+    def realisasi_anggaran(self, tahun: int, program: str | None = None) -> str:
+        return fmt.rupiah(self.anggaran(tahun, program).realisasi)
+
+    def serapan(self, tahun: int, program: str | None = None) -> str:
+        """`95,35%`: realisasi / pagu of a year or a program."""
+        return fmt.persen(self.anggaran(tahun, program).serapan) + "%"
+
+    def fisik(self, tahun: int, program: str | None = None) -> str:
+        return fmt.persen(self.anggaran(tahun, program).fisik) + "%"
+
+    def pagu_pk(self, tahun: int) -> str:
+        """Total budget of the Perjanjian Kinerja of `tahun`: the sum of its programs."""
+        return fmt.rupiah(sum(self._pk_budget(tahun)["pagu"]))
+
+    def _pk_budget(self, tahun: int):
+        frame = self.data["anggaran_pk"]
+        rows = frame[frame["tahun"] == int(tahun)]
+        if rows.empty:
+            raise LookupError(f"tidak ada anggaran PK tahun {tahun} di data/anggaran_pk.csv")
+        return rows
+
+    def capaian(self, indikator: str, tahun: int) -> str:
+        """`142,00%`, or `tercapai` / `tidak tercapai` for a qualitative indikator."""
+        for row, result in self.capaian_rows(tahun):
+            if row["kode_indikator"] == indikator:
+                return _capaian_text(result)
+        raise LookupError(f"indikator {indikator!r} tidak diukur pada tahun {tahun}")
+
+    def jumlah_indikator(self, tahun: int, dokumen: str = "PK") -> str:
+        """`6 (enam)`: the number of indikator in a document of a year."""
+        return fmt.bilangan(len(self.targets(tahun, dokumen)))
+
+    def jumlah_sasaran(self, tahun: int, dokumen: str = "PK") -> str:
+        return fmt.bilangan(self.targets(tahun, dokumen)["kode_sasaran"].nunique())
+
+    def jumlah_tujuan(self, tahun: int, dokumen: str = "PK") -> str:
+        tujuan = self.targets(tahun, dokumen)["tujuan"]
+        return fmt.bilangan(tujuan[tujuan.notna()].nunique())
+
+    def jumlah_misi(self) -> str:
+        return fmt.bilangan(len(self.data["misi"]))
+
+    def jumlah_program(self) -> str:
+        return fmt.bilangan(len(self.data["program"]))
+
+    def jumlah_tercapai(self, tahun: int) -> str:
+        """`9 dari 9`: indikator of `tahun` that met their target."""
+        results = [result for _, result in self.capaian_rows(tahun)]
+        met = sum(1 for result in results if result.tercapai)
+        return f"{fmt.bilangan(met)} dari {fmt.bilangan(len(results))}"
+
+    def visi(self) -> Markup:
+        return escape(self.settings.visi)
+
+    def misi(self, kode: str) -> Markup:
+        frame = self.data["misi"]
+        match = frame[frame["kode_misi"] == kode]
+        if match.empty:
+            raise KeyError(f"misi {kode!r} tidak ada di data/misi.csv")
+        return escape(match.iloc[0]["uraian"])
+
+
+def _capaian_text(result: compute.Capaian) -> str:
+    if result.persen is not None:
+        return fmt.persen(result.persen) + "%"
+    if result.tercapai is None:
+        return fmt.DASH
+    return "tercapai" if result.tercapai else "tidak tercapai"
+
+
+def satuan_text(value, satuan: str) -> str:
+    """A target or realisasi with its unit: `80%`, `300 orang`, `Baik`."""
+    if value is None:
+        return fmt.DASH
+    if not isinstance(value, Decimal):
+        return str(value)
+    number = fmt.angka_data(value)
+    return f"{number}%" if satuan == "%" else f"{number} {satuan}"
