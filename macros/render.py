@@ -26,10 +26,25 @@ class Row:
     kind: str = ""  # css class of the row: "program", "kegiatan", "total", "pembanding"
 
 
-def table(caption: str, head: Sequence[Row], body: Sequence[Row], foot: Sequence[Row] = (), notes: Iterable[str] = (), kind: str = "") -> Markup:
-    """A captioned table inside a `div.lkj-tabel` wrapper, with notes under it."""
+def table(
+    caption: str,
+    head: Sequence[Row],
+    body: Sequence[Row],
+    foot: Sequence[Row] = (),
+    notes: Iterable[str] = (),
+    kind: str = "",
+    widths: Sequence[int] = (),
+) -> Markup:
+    """A captioned table inside a `div.lkj-tabel` wrapper, with notes under it.
+
+    `widths` are the columns' shares of the text width in percent (they fix the layout
+    on paper, where a table must never run off the page).
+    """
     lines = [Markup('<div class="lkj-tabel{}">').format(f" lkj-tabel--{kind}" if kind else ""), Markup("<table>")]
     lines.append(Markup("<caption>{}</caption>").format(caption))
+    if widths:
+        cols = Markup("").join(Markup('<col style="width: {}%">').format(int(w)) for w in widths)
+        lines.append(Markup("<colgroup>{}</colgroup>").format(cols))
     for tag, rows, cell_tag in (("thead", head, "th"), ("tbody", body, "td"), ("tfoot", foot, "td")):
         if not rows:
             continue

@@ -21,7 +21,7 @@ def tabel_renstra(report: Report, misi=("II", "III")) -> Markup:
     for no, tujuan, sasaran, strategi in zip(renstra["no"], renstra["tujuan"], renstra["sasaran"], renstra["strategi"], strict=True):
         policies = tuple(arah[arah["no_renstra"] == no]["uraian"])
         body.append(Row([Cell(f"{no}. {tujuan}"), Cell(f"{no}. {sasaran}"), Cell(f"{no}. {strategi}"), Cell(items=policies)]))
-    return table(report.caption("Tujuan, Sasaran, Strategi dan Arah Kebijakan"), head, body, kind="renstra")
+    return table(report.caption("Tujuan, Sasaran, Strategi dan Arah Kebijakan"), head, body, kind="renstra", widths=(22, 22, 22, 34))
 
 
 def tabel_target(report: Report, tahun: int, dokumen: str = "RK", judul: str | None = None, dengan_tujuan: bool = False) -> Markup:
@@ -44,7 +44,8 @@ def tabel_target(report: Report, tahun: int, dokumen: str = "RK", judul: str | N
                 cells.append(Cell(row["uraian_sasaran"], rowspan=span))
             cells += [Cell(row["uraian"]), Cell(satuan_text(row["target"], row["satuan"]), **_N)]
             body.append(Row(cells))
-    return table(report.caption(judul or titles[dokumen]), head, body, kind="target")
+    widths = (5, 25, 23, 32, 15) if dengan_tujuan else (6, 32, 44, 18)
+    return table(report.caption(judul or titles[dokumen]), head, body, kind="target", widths=widths)
 
 
 def tabel_anggaran_program(report: Report, tahun: int, judul: str | None = None) -> Markup:
@@ -57,7 +58,7 @@ def tabel_anggaran_program(report: Report, tahun: int, judul: str | None = None)
     ]
     sources = ", ".join(dict.fromkeys(rows["sumber_dana"]))
     foot = [Row([Cell("Jumlah", colspan=2), Cell(fmt.angka(sum(rows["pagu"])), **_N), Cell(sources)], "total")]
-    return table(report.caption(judul or f"Anggaran Program Tahun {tahun}"), head, body, foot, kind="anggaran-program")
+    return table(report.caption(judul or f"Anggaran Program Tahun {tahun}"), head, body, foot, kind="anggaran-program", widths=(6, 54, 22, 18))
 
 
 def tabel_capaian(report: Report, tahun: int) -> Markup:
@@ -88,7 +89,8 @@ def tabel_capaian(report: Report, tahun: int) -> Markup:
     if any(result.dipublikasikan for _, result in rows):
         notes.append("* Dokumen sumber hanya memuat capaian indikator ini, tanpa realisasi; capaian ditampilkan sebagaimana dipublikasikan, tidak dihitung.")
     notes.append("Capaian = realisasi ÷ target × 100 (makin tinggi makin baik); untuk indikator yang makin rendah makin baik: (2 × target − realisasi) ÷ target × 100; indikator kualitatif tercapai bila realisasi setara atau di atas target.")
-    return table(report.caption(f"Capaian Indikator Kinerja Utama Tahun {tahun}"), head, body, notes=notes, kind="capaian")
+    widths = (5, 19, 26, 12, 12, 10, 16)
+    return table(report.caption(f"Capaian Indikator Kinerja Utama Tahun {tahun}"), head, body, notes=notes, kind="capaian", widths=widths)
 
 
 def tabel_realisasi_anggaran(report: Report, tahun: int, pembanding=()) -> Markup:
@@ -127,7 +129,7 @@ def tabel_realisasi_anggaran(report: Report, tahun: int, pembanding=()) -> Marku
         "Keuangan (%) = realisasi ÷ pagu × 100. Fisik program dan tahun = rata-rata fisik kegiatannya."
     ]
     title = f"Realisasi Program dan Kegiatan {report.settings.instansi} {report.settings.kabupaten} Tahun {tahun}"
-    return table(report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran")
+    return table(report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran", widths=(7, 37, 16, 16, 12, 12))
 
 
 def daftar_misi(report: Report) -> Markup:
