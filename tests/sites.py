@@ -1,0 +1,38 @@
+"""Copies of the project in tmp_path, built with the real mkdocs CLI, as `make` does."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("docs", "data", "macros", "pdf", "mkdocs.yml", "pdf_event_hook.py")
+
+
+def copy_project(destination: Path) -> Path:
+    """The project's sources (chapters, data, macros, PDF templates) copied to `destination`."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT_ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build(project: Path, pdf: bool = False, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in `project`, as `make build` (pdf=True) or `make serve` runs it.
+
+    Replicate a failure by hand with: cd <project> && LKJ_PDF=true mkdocs build --strict
+    """
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "LKJ_PDF": "true" if pdf else "false", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
