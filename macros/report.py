@@ -6,6 +6,7 @@ the inline figures here.
 """
 
 from decimal import Decimal
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -50,7 +51,7 @@ class Report:
             if program is not None:
                 raise LookupError(f"tahun {tahun} tidak dirinci per program")
             return compute.ringkasan_tahun(self.data["ringkasan_anggaran"], tahun)
-        year = compute.anggaran_tahun(self.data["realisasi_anggaran"], self.data["kegiatan"], self.data["program"], tahun)
+        year = self._anggaran_tahun(tahun)
         if program is None:
             return year
         for item in year.program:
@@ -58,6 +59,11 @@ class Report:
                 return item
         raise LookupError(f"program {program!r} tidak punya kegiatan pada tahun {tahun}")
 
+    @cache  # noqa: B019 - a Report lives for one build; its data never changes
+    def _anggaran_tahun(self, tahun: int) -> compute.AnggaranTahun:
+        return compute.anggaran_tahun(self.data["realisasi_anggaran"], self.data["kegiatan"], self.data["program"], tahun)
+
+    @cache  # noqa: B019
     def targets(self, tahun: int, dokumen: str):
         """Target rows of one document and year, joined to their indikator and sasaran."""
         frame = self.data["target_kinerja"]
@@ -67,6 +73,7 @@ class Report:
         rows = rows.merge(self.data["indikator"].drop(columns=[ROW]), on="kode_indikator")
         return rows.merge(self.data["sasaran"].drop(columns=[ROW]).rename(columns={"uraian": "uraian_sasaran"}), on="kode_sasaran")
 
+    @cache  # noqa: B019
     def capaian_rows(self, tahun: int):
         """Each indikator measured in `tahun` with its PK target, realisasi and capaian."""
         targets = self.targets(tahun, "PK")
@@ -76,10 +83,7 @@ class Report:
         missing = rows[rows["baris_realisasi"].isna()]
         if not missing.empty:
             raise DataError("realisasi_kinerja.csv", f"realisasi tahun {tahun} untuk indikator {missing.iloc[0]['kode_indikator']} belum ada")
-        result = []
-        for row in rows.to_dict("records"):
-            result.append((row, self._capaian_of(row)))
-        return result
+        return tuple((row, self._capaian_of(row)) for row in rows.to_dict("records"))
 
     def _capaian_of(self, row: dict) -> compute.Capaian:
         if row["realisasi"] is None:
