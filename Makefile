@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build test serve system-deps lock bench clean
+.PHONY: help build test lint serve system-deps lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,6 +22,10 @@ build: $(STAMP) system-deps ## Build the website and the PDF into site/ (PDF: si
 
 test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds)
 	$(BIN)/pytest
+
+lint: $(STAMP) ## Check the Python code's style (ruff)
+	$(BIN)/ruff check macros tests scripts pdf_event_hook.py
+	$(BIN)/ruff format --check macros tests scripts pdf_event_hook.py
 
 serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every save)
 	$(BIN)/mkdocs serve --livereload

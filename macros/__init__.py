@@ -14,10 +14,32 @@ from .load import load_data
 from .report import Report
 from .settings import read_settings
 
-INLINE = ("pagu", "realisasi_anggaran", "serapan", "fisik", "pagu_pk", "capaian", "jumlah_indikator",
-          "jumlah_sasaran", "jumlah_tujuan", "jumlah_misi", "jumlah_program", "jumlah_tercapai", "visi", "misi")
-TABLES = ("tabel_renstra", "tabel_target", "tabel_anggaran_program", "tabel_capaian", "tabel_realisasi_anggaran",
-          "daftar_misi", "daftar_program", "tanda_tangan")
+INLINE = (
+    "pagu",
+    "realisasi_anggaran",
+    "serapan",
+    "fisik",
+    "pagu_pk",
+    "capaian",
+    "jumlah_indikator",
+    "jumlah_sasaran",
+    "jumlah_tujuan",
+    "jumlah_misi",
+    "jumlah_program",
+    "jumlah_tercapai",
+    "visi",
+    "misi",
+)
+TABLES = (
+    "tabel_renstra",
+    "tabel_target",
+    "tabel_anggaran_program",
+    "tabel_capaian",
+    "tabel_realisasi_anggaran",
+    "daftar_misi",
+    "daftar_program",
+    "tanda_tangan",
+)
 
 
 def define_env(env) -> None:

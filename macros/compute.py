@@ -73,7 +73,9 @@ def capaian(arah: str, target, realisasi, levels: Sequence[Sequence[str]] = ()) 
 
 def capaian_publikasi(value: Decimal) -> Capaian:
     """A capaian taken as published, where the source gives no realisasi to compute it from."""
-    return Capaian(Decimal(value), Decimal(value) >= 100, "realisasi tidak dimuat dalam dokumen sumber", dipublikasikan=True)
+    return Capaian(
+        Decimal(value), Decimal(value) >= 100, "realisasi tidak dimuat dalam dokumen sumber", dipublikasikan=True
+    )
 
 
 def _capaian_kualitatif(target: str, realisasi: str, levels: Sequence[Sequence[str]]) -> Capaian:
@@ -129,12 +131,21 @@ def anggaran_tahun(realisasi: pd.DataFrame, kegiatan: pd.DataFrame, program: pd.
             continue
         items = tuple(
             Anggaran(k, n, p, r, f)
-            for k, n, p, r, f in zip(mine["kode_kegiatan"], mine["nama_kegiatan"], mine["pagu"], mine["realisasi"], mine["fisik"], strict=True)
+            for k, n, p, r, f in zip(
+                mine["kode_kegiatan"],
+                mine["nama_kegiatan"],
+                mine["pagu"],
+                mine["realisasi"],
+                mine["fisik"],
+                strict=True,
+            )
         )
         programs.append(ProgramAnggaran(kode, nama, *_totals(items), kegiatan=items))
     all_kegiatan = [k for p in programs for k in p.kegiatan]
     pagu, realisasi_total, _ = _totals(programs)
-    return AnggaranTahun(str(tahun), f"Tahun {tahun}", pagu, realisasi_total, _totals(all_kegiatan)[2], program=tuple(programs))
+    return AnggaranTahun(
+        str(tahun), f"Tahun {tahun}", pagu, realisasi_total, _totals(all_kegiatan)[2], program=tuple(programs)
+    )
 
 
 def _totals(parts: Sequence[Anggaran]) -> tuple[int, int, Decimal]:

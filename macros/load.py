@@ -65,7 +65,9 @@ def _read_table(data_dir: Path, table: schema.Table) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True)
     except pd.errors.EmptyDataError:
-        raise DataError(table.file, "file kosong; baris pertama harus berisi nama kolom: " + ", ".join(table.column_names)) from None
+        raise DataError(
+            table.file, "file kosong; baris pertama harus berisi nama kolom: " + ", ".join(table.column_names)
+        ) from None
     except UnicodeDecodeError:
         raise DataError(table.file, "file tidak tersimpan sebagai UTF-8; simpan ulang sebagai 'CSV UTF-8'") from None
     except pd.errors.ParserError as error:
@@ -77,14 +79,21 @@ def _read_table(data_dir: Path, table: schema.Table) -> pd.DataFrame:
             raise DataError(table.file, "kolom wajib tidak ada", row=1, column=name)
     for name in frame.columns:
         if name not in table.column_names:
-            raise DataError(table.file, f"kolom tidak dikenal; kolom yang diharapkan: {', '.join(table.column_names)}", row=1, column=name)
+            raise DataError(
+                table.file,
+                f"kolom tidak dikenal; kolom yang diharapkan: {', '.join(table.column_names)}",
+                row=1,
+                column=name,
+            )
     if frame.empty:
         raise DataError(table.file, "file hanya berisi baris judul kolom, tanpa data")
 
     frame = frame.map(str.strip)
     frame[ROW] = range(2, len(frame) + 2)
     for column in table.columns:
-        values = [_parse(value, column, table.file, row) for value, row in zip(frame[column.name], frame[ROW], strict=True)]
+        values = [
+            _parse(value, column, table.file, row) for value, row in zip(frame[column.name], frame[ROW], strict=True)
+        ]
         frame[column.name] = pd.Series(values, index=frame.index, dtype=object)  # Python int/Decimal: exact
     _check_unique(frame, table)
     return frame
@@ -103,7 +112,11 @@ def _parse(value: str, column: schema.Column, file: str, row: int):
     if kind in (schema.TEXT, schema.OPTIONAL_TEXT):
         return value
     if kind == schema.CODE:
-        return value if _CODE.match(value) else fail("bukan kode yang sah (huruf, angka, titik atau tanda hubung, tanpa spasi)")
+        return (
+            value
+            if _CODE.match(value)
+            else fail("bukan kode yang sah (huruf, angka, titik atau tanda hubung, tanpa spasi)")
+        )
     if kind == schema.YEAR:
         return int(value) if _YEAR.match(value) else fail("bukan tahun empat angka")
     if kind == schema.RUPIAH:
@@ -117,7 +130,9 @@ def _parse(value: str, column: schema.Column, file: str, row: int):
             fail(f"bukan angka yang sah ({_HINT_NUMBER}) dan bukan tingkat kualitatif (mis. Baik)")
         return value
     if kind == schema.CHOICE:
-        return value if value in column.choices else fail(f"tidak dikenal; pilih salah satu: {', '.join(column.choices)}")
+        return (
+            value if value in column.choices else fail(f"tidak dikenal; pilih salah satu: {', '.join(column.choices)}")
+        )
     raise AssertionError(f"unknown column kind {kind}")
 
 
@@ -127,7 +142,10 @@ def _check_unique(frame: pd.DataFrame, table: schema.Table) -> None:
         first = duplicated.iloc[0]
         value = " + ".join(str(first[k]) for k in table.key)
         raise DataError(
-            table.file, f"'{value}' sudah ada di baris sebelumnya; setiap baris harus unik", row=int(first[ROW]), column=table.key[-1]
+            table.file,
+            f"'{value}' sudah ada di baris sebelumnya; setiap baris harus unik",
+            row=int(first[ROW]),
+            column=table.key[-1],
         )
 
 
@@ -142,7 +160,10 @@ def _check_references(data: Data) -> None:
             for value, row in zip(frame[column.name], frame[ROW], strict=True):
                 if value not in known:
                     raise DataError(
-                        table.file, f"kode '{value}' tidak ada di data/{target_file} (kolom {target_column})", row=row, column=column.name
+                        table.file,
+                        f"kode '{value}' tidak ada di data/{target_file} (kolom {target_column})",
+                        row=row,
+                        column=column.name,
                     )
 
 
@@ -155,9 +176,19 @@ def _check_values_match_arah(data: Data) -> None:
             if value is None:
                 continue
             if arah[code] == "kualitatif" and isinstance(value, Decimal):
-                raise DataError(f"{name}.csv", f"indikator {code} kualitatif: isi tingkat (mis. Baik), bukan angka {value}", row=row, column=column)
+                raise DataError(
+                    f"{name}.csv",
+                    f"indikator {code} kualitatif: isi tingkat (mis. Baik), bukan angka {value}",
+                    row=row,
+                    column=column,
+                )
             if arah[code] != "kualitatif" and not isinstance(value, Decimal):
-                raise DataError(f"{name}.csv", f"indikator {code} berarah '{arah[code]}': isi angka, bukan '{value}'", row=row, column=column)
+                raise DataError(
+                    f"{name}.csv",
+                    f"indikator {code} berarah '{arah[code]}': isi angka, bukan '{value}'",
+                    row=row,
+                    column=column,
+                )
     frame = data["realisasi_kinerja"]
     for realisasi, published, row in zip(frame["realisasi"], frame["capaian_publikasi"], frame[ROW], strict=True):
         if realisasi is not None and published is not None:
@@ -168,7 +199,12 @@ def _check_values_match_arah(data: Data) -> None:
                 column="capaian_publikasi",
             )
         if realisasi is None and published is None:
-            raise DataError("realisasi_kinerja.csv", "realisasi kosong; isi realisasi (atau capaian_publikasi bila sumber hanya memuat capaian)", row=row, column="realisasi")
+            raise DataError(
+                "realisasi_kinerja.csv",
+                "realisasi kosong; isi realisasi (atau capaian_publikasi bila sumber hanya memuat capaian)",
+                row=row,
+                column="realisasi",
+            )
 
 
 def _check_no_detail_and_summary(data: Data) -> None:
@@ -179,7 +215,8 @@ def _check_no_detail_and_summary(data: Data) -> None:
         if year in detailed:
             raise DataError(
                 "ringkasan_anggaran.csv",
-                f"tahun {year} sudah dirinci per kegiatan di realisasi_anggaran.csv; totalnya dihitung, hapus baris ini",
+                f"tahun {year} sudah dirinci per kegiatan di realisasi_anggaran.csv; "
+                "totalnya dihitung, hapus baris ini",
                 row=row,
                 column="tahun",
             )

@@ -95,7 +95,11 @@ def signature(place_and_date: str, jabatan: Sequence[str], nama: str, nip: str) 
     if nama:
         lines.append(Markup('<p class="lkj-tanda-tangan__nama">{}</p>').format(nama))
     else:
-        lines.append(Markup('<p class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></p>'))
+        lines.append(
+            Markup(
+                '<p class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></p>'
+            )
+        )
     lines.append(Markup('<p class="lkj-tanda-tangan__nip">NIP. {}</p>').format(nip))
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)

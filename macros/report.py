@@ -61,7 +61,9 @@ class Report:
 
     @cache  # noqa: B019 - a Report lives for one build; its data never changes
     def _anggaran_tahun(self, tahun: int) -> compute.AnggaranTahun:
-        return compute.anggaran_tahun(self.data["realisasi_anggaran"], self.data["kegiatan"], self.data["program"], tahun)
+        return compute.anggaran_tahun(
+            self.data["realisasi_anggaran"], self.data["kegiatan"], self.data["program"], tahun
+        )
 
     @cache  # noqa: B019
     def targets(self, tahun: int, dokumen: str):
@@ -71,7 +73,11 @@ class Report:
         if rows.empty:
             raise LookupError(f"tidak ada target {dokumen} tahun {tahun} di data/target_kinerja.csv")
         rows = rows.merge(self.data["indikator"].drop(columns=[ROW]), on="kode_indikator")
-        return rows.merge(self.data["sasaran"].drop(columns=[ROW]).rename(columns={"uraian": "uraian_sasaran"}), on="kode_sasaran")
+        sasaran = self.data["sasaran"].drop(columns=[ROW]).rename(columns={"uraian": "uraian_sasaran"})
+        rows = rows.merge(sasaran, on="kode_sasaran")
+        # grouped by sasaran in the order of sasaran.csv, indikator in file order within each
+        order = {kode: i for i, kode in enumerate(sasaran["kode_sasaran"])}
+        return rows.sort_values("kode_sasaran", key=lambda codes: codes.map(order), kind="stable")
 
     @cache  # noqa: B019
     def capaian_rows(self, tahun: int):
@@ -82,7 +88,10 @@ class Report:
         rows = targets.merge(realisasi, on="kode_indikator", how="left")
         missing = rows[rows["baris_realisasi"].isna()]
         if not missing.empty:
-            raise DataError("realisasi_kinerja.csv", f"realisasi tahun {tahun} untuk indikator {missing.iloc[0]['kode_indikator']} belum ada")
+            raise DataError(
+                "realisasi_kinerja.csv",
+                f"realisasi tahun {tahun} untuk indikator {missing.iloc[0]['kode_indikator']} belum ada",
+            )
         return tuple((row, self._capaian_of(row)) for row in rows.to_dict("records"))
 
     def _capaian_of(self, row: dict) -> compute.Capaian:
@@ -91,7 +100,9 @@ class Report:
         try:
             return compute.capaian(row["arah"], row["target"], row["realisasi"], self.settings.tingkat_kualitatif)
         except ValueError as error:
-            raise DataError("realisasi_kinerja.csv", str(error), row=int(row["baris_realisasi"]), column="realisasi") from None
+            raise DataError(
+                "realisasi_kinerja.csv", str(error), row=int(row["baris_realisasi"]), column="realisasi"
+            ) from None
 
     # --- inline figures (macros) ------------------------------------------------------------
 
@@ -111,9 +122,9 @@ class Report:
 
     def pagu_pk(self, tahun: int) -> str:
         """Total budget of the Perjanjian Kinerja of `tahun`: the sum of its programs."""
-        return fmt.rupiah(sum(self._pk_budget(tahun)["pagu"]))
+        return fmt.rupiah(sum(self.pk_budget(tahun)["pagu"]))
 
-    def _pk_budget(self, tahun: int):
+    def pk_budget(self, tahun: int):
         frame = self.data["anggaran_pk"]
         rows = frame[frame["tahun"] == int(tahun)]
         if rows.empty:

@@ -27,7 +27,13 @@ def build(project: Path, pdf: bool = False, **env: str) -> subprocess.CompletedP
 
     Replicate a failure by hand with: cd <project> && LKJ_PDF=true mkdocs build --strict
     """
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "LKJ_PDF": "true" if pdf else "false", **env}
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "LKJ_PDF": "true" if pdf else "false",
+        **env,
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
         cwd=project,

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from macros.load import DataError, load_data
-
 from tests.sites import PROJECT_ROOT
 
 
@@ -44,35 +43,76 @@ def test_missing_column(data_dir):
     assert "data/kegiatan.csv, baris 1, kolom 'kode_program'" in str(error.value)
 
 
-def test_text_in_a_number(data_dir):
-    replace(data_dir / "realisasi_anggaran.csv", "2019,K01.03,92005000", "2019,K01.03,92.005.000")
-    with pytest.raises(DataError, match=r"data/realisasi_anggaran\.csv, baris 4, kolom 'pagu': nilai '92\.005\.000'"):
-        load_data(data_dir)
+# case: (file, text to find, replacement, expected message)
+EDITS = {
+    "text in a number": (
+        "realisasi_anggaran.csv",
+        "2019,K01.03,92005000",
+        "2019,K01.03,92.005.000",
+        r"data/realisasi_anggaran\.csv, baris 4, kolom 'pagu': nilai '92\.005\.000'",
+    ),
+    "negative amount": (
+        "realisasi_anggaran.csv",
+        "2019,K01.01,1755000,1755000",
+        "2019,K01.01,-1755000,1755000",
+        r"data/realisasi_anggaran\.csv, baris 2, kolom 'pagu'",
+    ),
+    "unknown program": (
+        "kegiatan.csv",
+        "K02.01,P02,",
+        "K02.01,P99,",
+        r"data/kegiatan\.csv, baris 13, kolom 'kode_program': kode 'P99' tidak ada di data/program\.csv",
+    ),
+    "unknown sasaran": (
+        "indikator.csv",
+        "IKU04,S2,",
+        "IKU04,S9,",
+        r"data/indikator\.csv, baris 5, kolom 'kode_sasaran': kode 'S9'",
+    ),
+    "duplicate code": (
+        "program.csv",
+        "P03,",
+        "P02,",
+        r"data/program\.csv, baris 4, kolom 'kode_program': 'P02' sudah ada",
+    ),
+    "unknown column": (
+        "misi.csv",
+        "kode_misi,uraian",
+        "kode_misi,uraian,catatan",
+        r"kolom 'catatan': kolom tidak dikenal",
+    ),
+    "unknown direction": (
+        "indikator.csv",
+        "orang,naik",
+        "orang,keatas",
+        r"indikator\.csv, baris 5, kolom 'arah'.*naik, turun, kualitatif",
+    ),
+    "number where a level is expected": (
+        "target_kinerja.csv",
+        "PK,2019,IKU01,Baik",
+        "PK,2019,IKU01,3",
+        r"target_kinerja\.csv, baris 2, kolom 'target'.*kualitatif",
+    ),
+    "level where a number is expected": (
+        "realisasi_kinerja.csv",
+        "2019,IKU04,426,",
+        "2019,IKU04,banyak,",
+        r"realisasi_kinerja\.csv, baris 5, kolom 'realisasi'.*isi angka",
+    ),
+    "realisasi and published capaian together": (
+        "realisasi_kinerja.csv",
+        "2019,IKU04,426,",
+        "2019,IKU04,426,142",
+        "bukan keduanya",
+    ),
+}
 
 
-def test_negative_amount(data_dir):
-    replace(data_dir / "realisasi_anggaran.csv", "2019,K01.01,1755000,1755000", "2019,K01.01,-1755000,1755000")
-    with pytest.raises(DataError, match=r"baris 2, kolom 'pagu'"):
-        load_data(data_dir)
-
-
-def test_unknown_program_code(data_dir):
-    replace(data_dir / "kegiatan.csv", "K02.01,P02,", "K02.01,P99,")
-    with pytest.raises(DataError) as error:
-        load_data(data_dir)
-    assert (error.value.file, error.value.row, error.value.column) == ("kegiatan.csv", 13, "kode_program")
-    assert "P99" in str(error.value)
-
-
-def test_unknown_sasaran_code(data_dir):
-    replace(data_dir / "indikator.csv", "IKU04,S2,", "IKU04,S9,")
-    with pytest.raises(DataError, match=r"data/indikator\.csv, baris 5, kolom 'kode_sasaran': kode 'S9'"):
-        load_data(data_dir)
-
-
-def test_duplicate_code(data_dir):
-    replace(data_dir / "program.csv", "P03,", "P02,")
-    with pytest.raises(DataError, match=r"data/program\.csv, baris 4, kolom 'kode_program': 'P02' sudah ada"):
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_a_bad_cell_names_file_row_and_column(data_dir, case):
+    file, old, new, message = EDITS[case]
+    replace(data_dir / file, old, new)
+    with pytest.raises(DataError, match=message):
         load_data(data_dir)
 
 
@@ -91,36 +131,6 @@ def test_header_only(data_dir):
 def test_missing_file(data_dir):
     (data_dir / "renstra.csv").unlink()
     with pytest.raises(DataError, match=r"data/renstra\.csv: file tidak ditemukan"):
-        load_data(data_dir)
-
-
-def test_unknown_column(data_dir):
-    replace(data_dir / "misi.csv", "kode_misi,uraian", "kode_misi,uraian,catatan")
-    with pytest.raises(DataError, match=r"kolom 'catatan': kolom tidak dikenal"):
-        load_data(data_dir)
-
-
-def test_unknown_direction(data_dir):
-    replace(data_dir / "indikator.csv", "orang,naik", "orang,keatas")
-    with pytest.raises(DataError, match=r"indikator\.csv, baris 5, kolom 'arah'.*naik, turun, kualitatif"):
-        load_data(data_dir)
-
-
-def test_number_where_a_level_is_expected(data_dir):
-    replace(data_dir / "target_kinerja.csv", "PK,2019,IKU01,Baik", "PK,2019,IKU01,3")
-    with pytest.raises(DataError, match=r"target_kinerja\.csv, baris 2, kolom 'target'.*kualitatif"):
-        load_data(data_dir)
-
-
-def test_level_where_a_number_is_expected(data_dir):
-    replace(data_dir / "realisasi_kinerja.csv", "2019,IKU04,426,", "2019,IKU04,banyak,")
-    with pytest.raises(DataError, match=r"realisasi_kinerja\.csv, baris 5, kolom 'realisasi'.*isi angka"):
-        load_data(data_dir)
-
-
-def test_realisasi_and_published_capaian_together_is_refused(data_dir):
-    replace(data_dir / "realisasi_kinerja.csv", "2019,IKU04,426,", "2019,IKU04,426,142")
-    with pytest.raises(DataError, match="bukan keduanya"):
         load_data(data_dir)
 
 
