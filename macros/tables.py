@@ -102,7 +102,7 @@ def tabel_capaian(report: Report, tahun: int) -> Markup:
     notes = [CAPAIAN_NOTE_PUBLISHED] if any(result.dipublikasikan for _, result in measured) else []
     notes.append(CAPAIAN_NOTE_FORMULA)
     title = f"Capaian Indikator Kinerja Utama Tahun {tahun}"
-    return table(report.caption(title), head, body, notes=notes, kind="capaian", widths=(5, 19, 26, 12, 12, 10, 16))
+    return table(report.caption(title), head, body, notes=notes, kind="capaian", widths=(5, 19, 24, 13, 13, 10, 16))
 
 
 def _sasaran_cells(records: list[dict], with_tujuan: bool = False):

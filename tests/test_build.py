@@ -98,6 +98,16 @@ def test_pdf_front_matter_and_chapters_in_indonesian(pdf_text):
     assert not re.search(r"\b\d\.\d(?:\.\d)? \d\.\d", pdf_text)
 
 
+def test_pdf_has_every_table_with_its_caption(pdf_text, built_site):
+    text = " ".join(pdf_text.split())
+    captions = []
+    for page in PAGES:
+        captions += re.findall(r"<caption>(.*?)</caption>", html(built_site, page))
+    assert len(captions) == 8  # 4 in BAB II, 2 in BAB III, 2 in the Lampiran
+    for caption in captions:
+        assert caption.replace("&amp;", "&") in text
+
+
 def test_pdf_tables_have_computed_values(pdf_text):
     text = " ".join(pdf_text.split())
     assert "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2019" in text
