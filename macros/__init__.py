@@ -29,6 +29,7 @@ INLINE = (
     "jumlah_tercapai",
     "visi",
     "misi",
+    "judul_gambar",
 )
 TABLES = (
     "tabel_renstra",

@@ -20,20 +20,25 @@ class Report:
         self.data = data
         self.settings = settings
         self._bab: str | None = None
-        self._table_count = 0
+        self._counts = {"Tabel": 0, "Gambar": 0}
 
     # --- numbering of captions ----------------------------------------------------------
 
     def start_page(self, bab) -> None:
         """Called before each page is rendered: captions restart at 1 in each chapter."""
         self._bab = None if bab is None else str(bab)
-        self._table_count = 0
+        self._counts = dict.fromkeys(self._counts, 0)
 
-    def caption(self, title: str) -> str:
+    def caption(self, title: str, kind: str = "Tabel") -> str:
+        """`Tabel 3.2 <title>` (or `Gambar 1.1 <title>`): numbered per chapter."""
         if self._bab is None:
-            raise ValueError("tabel bernomor hanya boleh di halaman yang punya 'bab:' di front matter")
-        self._table_count += 1
-        return f"Tabel {self._bab}.{self._table_count} {title}"
+            raise ValueError(f"{kind.lower()} bernomor hanya boleh di halaman yang punya 'bab:' di front matter")
+        self._counts[kind] += 1
+        return f"{kind} {self._bab}.{self._counts[kind]} {title}"
+
+    def judul_gambar(self, title: str) -> Markup:
+        """Caption of a figure, numbered per chapter: `Gambar 1.1 <title>`."""
+        return escape(self.caption(title, "Gambar"))
 
     # --- lookups --------------------------------------------------------------------------
 

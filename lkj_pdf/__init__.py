@@ -1,0 +1,12 @@
+"""The PDF for official submission, on top of mkdocs-with-pdf.
+
+mkdocs-with-pdf combines the pages, adds its cover and table of contents, and calls
+WeasyPrint; it has no hook for WeasyPrint's write options. This package fills that gap:
+
+- `document.py` turns the combined HTML into the submission layout (front matter in
+  roman numerals, Daftar Isi/Tabel/Gambar, fonts from the repository, metadata);
+- `writer.py` renders it with PDF/A-3b, the data files attached, page labels and a
+  build-independent identifier;
+- `publish.py` puts the PDF's size and SHA-256 next to its links on the website;
+- `hook.py` is the MkDocs hook (mkdocs.yml `hooks:`) that wires these in.
+"""

@@ -1,0 +1,38 @@
+"""Publish the PDF's size and SHA-256 next to its links on the website.
+
+Anyone can then check that the file the office submitted is the one published:
+`sha256sum -c lkj-….pdf.sha256` beside the PDF, or compare the hash on the home page.
+"""
+
+import hashlib
+from pathlib import Path
+
+from markupsafe import escape
+
+PLACEHOLDER = '<span class="lkj-pdf-info"></span>'
+
+
+def describe(pdf: Path) -> tuple[int, str]:
+    data = pdf.read_bytes()
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def size_text(size: int) -> str:
+    """`1,2 MB` or `850 kB`, Indonesian decimal comma."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} kB"
+
+
+def publish(site_dir: Path, pdf: Path) -> None:
+    """Fill the placeholders left in the site's pages and write `<pdf>.sha256` beside the PDF."""
+    size, digest = describe(pdf)
+    info = (
+        f'<span class="lkj-pdf-info">PDF, {escape(size_text(size))} · SHA-256: '
+        f'<code class="lkj-sha256">{digest}</code></span>'
+    )
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if PLACEHOLDER in text:
+            page.write_text(text.replace(PLACEHOLDER, info), encoding="utf-8")
+    pdf.with_name(pdf.name + ".sha256").write_text(f"{digest}  {pdf.name}\n", encoding="utf-8")
