@@ -24,8 +24,8 @@ test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full buil
 	$(BIN)/pytest
 
 lint: $(STAMP) ## Check the Python code's style (ruff)
-	$(BIN)/ruff check macros tests scripts pdf_event_hook.py
-	$(BIN)/ruff format --check macros tests scripts pdf_event_hook.py
+	$(BIN)/ruff check macros lkj_pdf tests scripts pdf_event_hook.py
+	$(BIN)/ruff format --check macros lkj_pdf tests scripts pdf_event_hook.py
 
 serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every save)
 	$(BIN)/mkdocs serve --livereload
