@@ -91,13 +91,14 @@ def signature(place_and_date: str, jabatan: Sequence[str], nama: str, nip: str) 
     lines = [Markup('<div class="lkj-tanda-tangan">')]
     lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(place_and_date))
     lines.extend(Markup('<p class="lkj-tanda-tangan__jabatan">{}</p>').format(line) for line in jabatan)
-    lines.append(Markup('<p class="lkj-tanda-tangan__ruang" aria-hidden="true"></p>'))
+    # empty blocks are divs: mkdocs-with-pdf drops empty paragraphs from the PDF
+    lines.append(Markup('<div class="lkj-tanda-tangan__ruang" aria-hidden="true"></div>'))
     if nama:
         lines.append(Markup('<p class="lkj-tanda-tangan__nama">{}</p>').format(nama))
     else:
         lines.append(
             Markup(
-                '<p class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></p>'
+                '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></div>'
             )
         )
     lines.append(Markup('<p class="lkj-tanda-tangan__nip">NIP. {}</p>').format(nip))

@@ -1,0 +1,111 @@
+"""The PDF layer's pure parts: document arrangement, page labels, checksum publishing."""
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from lkj_pdf import publish
+from lkj_pdf.document import Metadata, font_faces, prepare
+
+COMBINED = """<html><head><title>Kata Pengantar - situs</title><meta name="author" content="x"></head><body>
+<article id="doc-cover"><div class="sampul-atas"></div><p>LAPORAN</p></article>
+<article id="doc-toc"><h1>Daftar Isi</h1><ul>
+<li><a href="#.:kata-pengantar">Kata Pengantar</a></li>
+<li><a href="#bab-1/:bab-i">BAB I</a></li></ul></article>
+<article id=".:"><h1 class="lkj-depan" id=".:kata-pengantar">Kata Pengantar</h1><p>teks</p></article>
+<article id="bab-1/:"><h1 id="bab-1/:bab-i">BAB I</h1>
+<table><caption>Tabel 1.1 Satu</caption></table>
+<figure><figcaption>Gambar 1.1 Bagan</figcaption></figure></article>
+<article id="bab-3/:"><h1 id="bab-3/:bab-iii">BAB III</h1>
+<table><caption>Tabel 3.2 Dua &amp; tiga</caption></table></article>
+</body></html>"""
+METADATA = Metadata(title="LKj 2020", author="Dinas", subject="Laporan", keywords=("LKj", "2020"))
+
+
+def arranged(metadata: Metadata = METADATA) -> BeautifulSoup:
+    return BeautifulSoup(prepare(COMBINED, metadata), "html.parser")
+
+
+def test_order_cover_front_matter_then_body():
+    soup = arranged()
+    top = [(child.name, child.get("id"), child.get("class")) for child in soup.body.find_all(recursive=False)]
+    assert top == [
+        ("article", "doc-cover", None),
+        ("section", None, ["lkj-bagian-depan"]),
+        ("section", "lkj-isi", ["lkj-bagian-isi"]),
+    ]
+    front = [a["id"] for a in soup.select("section.lkj-bagian-depan > article")]
+    assert front == [".:", "doc-toc", "doc-daftar-tabel", "doc-daftar-gambar"]
+    assert [a["id"] for a in soup.select("section.lkj-bagian-isi > article")] == ["bab-1/:", "bab-3/:"]
+
+
+def test_daftar_tabel_and_gambar_link_to_anchored_captions():
+    soup = arranged()
+    entries = [(a["href"], a.get_text()) for a in soup.select("#doc-daftar-tabel li a")]
+    assert entries == [("#tabel-1-1", "Tabel 1.1 Satu"), ("#tabel-3-2", "Tabel 3.2 Dua & tiga")]
+    assert soup.find("caption", id="tabel-3-2")
+    assert [a["href"] for a in soup.select("#doc-daftar-gambar li a")] == ["#gambar-1-1"]
+    assert soup.find("figcaption", id="gambar-1-1")
+
+
+def test_toc_marks_front_matter_and_lists_the_lists():
+    soup = arranged()
+    items = [(li.get("class"), li.a.get_text()) for li in soup.select("#doc-toc > ul > li")]
+    assert items == [
+        (["lkj-depan"], "Kata Pengantar"),
+        (["lkj-depan"], "Daftar Isi"),
+        (["lkj-depan"], "Daftar Tabel"),
+        (["lkj-depan"], "Daftar Gambar"),
+        (None, "BAB I"),
+    ]
+
+
+def test_no_daftar_gambar_without_figures():
+    soup = BeautifulSoup(
+        prepare(COMBINED.replace("<figure><figcaption>Gambar 1.1 Bagan</figcaption></figure>", ""), METADATA),
+        "html.parser",
+    )
+    assert soup.find(id="doc-daftar-gambar") is None
+    assert "Daftar Gambar" not in soup.select_one("#doc-toc").get_text()
+
+
+def test_metadata_replaces_the_site_page_title():
+    soup = arranged()
+    assert soup.html["lang"] == "id"
+    assert [t.get_text() for t in soup.find_all("title")] == ["LKj 2020"]
+    assert soup.find("meta", attrs={"name": "author"})["content"] == "Dinas"
+    assert soup.find("meta", attrs={"name": "keywords"})["content"] == "LKj, 2020"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == "Laporan"
+
+
+def test_fonts_come_from_the_repository():
+    css = font_faces()
+    assert css.count("@font-face") == 8
+    assert "pdf/fonts/DejaVuSerif.ttf" in css and css.count("file://") == 8
+
+
+def test_logo_on_the_cover(tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"png")
+    soup = arranged(Metadata("t", "a", "s", (), logo=logo))
+    assert soup.select_one("#doc-cover .sampul-atas img")["src"] == logo.as_uri()
+    assert arranged().select_one("#doc-cover img") is None
+
+
+def test_size_text():
+    assert publish.size_text(1_028_290) == "1,0 MB"
+    assert publish.size_text(850_400) == "850 kB"
+
+
+def test_publish_fills_placeholders_and_writes_a_checksum_file(tmp_path: Path):
+    import hashlib
+
+    pdf = tmp_path / "pdf" / "lkj.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.7 isi")
+    page = tmp_path / "index.html"
+    page.write_text(f"<p>Unduh {publish.PLACEHOLDER}</p>", encoding="utf-8")
+    publish.publish(tmp_path, pdf)
+    digest = hashlib.sha256(b"%PDF-1.7 isi").hexdigest()
+    assert f'<code class="lkj-sha256">{digest}</code>' in page.read_text(encoding="utf-8")
+    assert (tmp_path / "pdf" / "lkj.pdf.sha256").read_text() == f"{digest}  lkj.pdf\n"
