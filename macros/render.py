@@ -96,7 +96,9 @@ def signature(place_and_date: str, jabatan: Sequence[str], nama: str, nip: str) 
     if nama:
         lines.append(Markup('<p class="lkj-tanda-tangan__nama">{}</p>').format(nama))
     else:
-        blank = '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></div>'
+        blank = (
+            '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></div>'
+        )
         lines.append(Markup(blank))
     lines.append(Markup('<p class="lkj-tanda-tangan__nip">NIP. {}</p>').format(nip))
     lines.append(Markup("</div>"))
