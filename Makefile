@@ -11,14 +11,16 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build test lint serve system-deps lock bench clean
+.PHONY: help build check test lint serve system-deps lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-build: $(STAMP) system-deps ## Build the website and the PDF into site/ (PDF: site/pdf/)
-	LKJ_PDF=true $(BIN)/mkdocs build --strict --site-dir $(SITE)
-	@echo "Situs: $(SITE)/index.html  PDF: $$(ls $(SITE)/pdf/*.pdf)"
+build: $(STAMP) system-deps ## Check data, build the website and the PDF; replace site/ only if all succeeded
+	$(BIN)/python scripts/build_site.py
+
+check: $(STAMP) ## Check data/ without building (exit 0: no errors, 1: errors, 2: cannot run)
+	$(BIN)/python -m macros.check
 
 test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds)
 	$(BIN)/pytest
@@ -45,7 +47,7 @@ lock: ## Re-pin requirements.lock from pyproject.toml (needs the package index)
 	rm -rf build/lock-venv
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf $(SITE) $(VENV) build .pytest_cache
+	rm -rf $(SITE) .site-baru-* $(VENV) build .pytest_cache
 
 $(STAMP): requirements.lock | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

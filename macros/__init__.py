@@ -10,7 +10,7 @@ from functools import partial, update_wrapper
 from pathlib import Path
 
 from . import tables
-from .load import load_data
+from .load import load_data, log, report_findings
 from .report import Report
 from .settings import read_settings
 
@@ -44,8 +44,11 @@ TABLES = (
 
 
 def define_env(env) -> None:
-    """Register the macros on the data of this build (read here, once per build)."""
-    report = Report(load_data(Path(env.project_dir) / "data"), read_settings(env.conf["extra"]))
+    """Register the macros on the data of this build (read and validated here, once per build)."""
+    settings = read_settings(env.conf["extra"])
+    data = load_data(Path(env.project_dir) / "data", settings.tingkat_kualitatif)
+    report_findings(data.findings, emit=log.info)  # warnings: shown, never fatal
+    report = Report(data, settings)
     env.variables["_lkj_report"] = report
     for name in INLINE:
         env.macro(getattr(report, name), name)

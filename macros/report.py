@@ -11,7 +11,7 @@ from functools import cache
 from markupsafe import Markup, escape
 
 from . import compute, fmt
-from .load import ROW, Data, DataError
+from .load import ROW, Data
 from .settings import Settings
 
 
@@ -90,24 +90,14 @@ class Report:
         targets = self.targets(tahun, "PK")
         frame = self.data["realisasi_kinerja"]
         realisasi = frame[frame["tahun"] == int(tahun)].rename(columns={ROW: "baris_realisasi"}).drop(columns=["tahun"])
-        rows = targets.merge(realisasi, on="kode_indikator", how="left")
-        missing = rows[rows["baris_realisasi"].isna()]
-        if not missing.empty:
-            raise DataError(
-                "realisasi_kinerja.csv",
-                f"realisasi tahun {tahun} untuk indikator {missing.iloc[0]['kode_indikator']} belum ada",
-            )
+        # validation guarantees a realisasi row for every PK target of a measured year
+        rows = targets.merge(realisasi, on="kode_indikator")
         return tuple((row, self._capaian_of(row)) for row in rows.to_dict("records"))
 
     def _capaian_of(self, row: dict) -> compute.Capaian:
         if row["realisasi"] is None:
             return compute.capaian_publikasi(row["capaian_publikasi"])
-        try:
-            return compute.capaian(row["arah"], row["target"], row["realisasi"], self.settings.tingkat_kualitatif)
-        except ValueError as error:
-            raise DataError(
-                "realisasi_kinerja.csv", str(error), row=int(row["baris_realisasi"]), column="realisasi"
-            ) from None
+        return compute.capaian(row["arah"], row["target"], row["realisasi"], self.settings.tingkat_kualitatif)
 
     # --- inline figures (macros) ------------------------------------------------------------
 

@@ -1,26 +1,36 @@
-"""What each CSV file under `data/` must contain.
+"""What each CSV file under `data/` must contain, checked with pandera.
 
 One place for the shape of the data: every file, its columns, the kind of value each
-column holds and which codes it must refer to. `load.py` enforces it; `data/README.md`
-documents it for the people who edit the files.
+column holds and which codes it refers to. From it come two pandera schemas per file:
+one on the text as read (columns, empty cells, number formats, allowed words, unique
+keys) and one on the typed values (ranges, codes that must exist in another file).
+`data/README.md` documents the same rules for the people who edit the files.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .csvfile import Dialect
 
 # Kinds of cell value.
 TEXT = "text"  # free text, must not be empty
 OPTIONAL_TEXT = "optional_text"  # free text, may be empty
 CODE = "code"  # identifier such as P01 or IKU04, no spaces
 YEAR = "year"  # four-digit year
-RUPIAH = "rupiah"  # whole Rupiah, >= 0, digits only
-DECIMAL = "decimal"  # number with "." as decimal point, >= 0
-OPTIONAL_DECIMAL = "optional_decimal"  # as DECIMAL, may be empty
+RUPIAH = "rupiah"  # whole Rupiah, >= 0
+PERCENT = "percent"  # a percentage from 0 to 200 (fisik)
+OPTIONAL_DECIMAL = "optional_decimal"  # a number >= 0, may be empty
 LEVEL_OR_NUMBER = "level_or_number"  # a number, or a qualitative level (Baik, B, ...)
 OPTIONAL_LEVEL_OR_NUMBER = "optional_level_or_number"
 CHOICE = "choice"  # one of a fixed set of words
 
+NUMBER_KINDS = (RUPIAH, PERCENT, OPTIONAL_DECIMAL)
 ARAH = ("naik", "turun", "kualitatif")
 DOKUMEN = ("RK", "PK")
+FISIK_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -30,18 +40,37 @@ class Column:
     choices: tuple[str, ...] = ()
     refers_to: str | None = None  # "file.csv:column" whose values this column must use
 
+    @property
+    def optional(self) -> bool:
+        return self.kind.startswith("optional")
+
+    @property
+    def target_table(self) -> str:
+        """Name (without .csv) of the table this column's codes refer to."""
+        return self.refers_to.split(":")[0].removesuffix(".csv")
+
+    @property
+    def target_column(self) -> str:
+        return self.refers_to.split(":")[1]
+
 
 @dataclass(frozen=True)
 class Table:
     file: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # columns whose combination must be unique
+    may_be_empty: bool = False  # a header without rows is allowed
+
+    @property
+    def name(self) -> str:
+        return self.file.removesuffix(".csv")
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
 
+# In dependency order: a file comes after the files its codes refer to.
 TABLES: tuple[Table, ...] = (
     Table(
         "program.csv",
@@ -64,14 +93,15 @@ TABLES: tuple[Table, ...] = (
             Column("kode_kegiatan", CODE, refers_to="kegiatan.csv:kode_kegiatan"),
             Column("pagu", RUPIAH),
             Column("realisasi", RUPIAH),
-            Column("fisik", DECIMAL),
+            Column("fisik", PERCENT),
         ),
         key=("tahun", "kode_kegiatan"),
     ),
     Table(
         "ringkasan_anggaran.csv",
-        (Column("tahun", YEAR), Column("pagu", RUPIAH), Column("realisasi", RUPIAH), Column("fisik", DECIMAL)),
+        (Column("tahun", YEAR), Column("pagu", RUPIAH), Column("realisasi", RUPIAH), Column("fisik", PERCENT)),
         key=("tahun",),
+        may_be_empty=True,
     ),
     Table(
         "anggaran_pk.csv",
@@ -137,3 +167,128 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLES_BY_FILE = {t.file: t for t in TABLES}
+
+
+# --- numbers as written -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    whole: str  # regex of a whole number
+    decimal: str  # regex of a number with optional decimals
+    fraction: str  # regex that finds a non-zero fraction
+    example_whole: str
+    example_decimal: str
+    no_grouping: str = ""  # said of whole numbers in this format
+
+
+PLAIN = NumberFormat(r"^\d+$", r"^\d+(\.\d+)?$", r"^\d+\.\d*[1-9]\d*$", "2392837500", "75.42", ", tanpa titik ribuan")
+EXCEL_ID = NumberFormat(  # Excel, Indonesian locale: 2.392.837.500 and 75,42
+    r"^(\d{1,3}(\.\d{3})+|\d+)(,0+)?$", r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", r",\d*[1-9]", "2.392.837.500", "75,42"
+)
+
+
+def number_format(dialect: Dialect) -> NumberFormat:
+    return EXCEL_ID if dialect.decimal_comma else PLAIN
+
+
+def parse_number(text: str, dialect: Dialect) -> Decimal:
+    """A number as written in a file of this dialect (already checked by the text schema)."""
+    if dialect.decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    return Decimal(text)
+
+
+# --- pandera schemas ---------------------------------------------------------------------
+
+
+def text_schema(table: Table, dialect: Dialect) -> pa.DataFrameSchema:
+    """Checks on the cells as text: presence, formats, allowed words, unique keys."""
+    fmt = number_format(dialect)
+    columns = {c.name: pa.Column(str, nullable=c.optional, checks=_text_checks(c, fmt)) for c in table.columns}
+    return pa.DataFrameSchema(columns, unique=list(table.key), report_duplicates="exclude_first")
+
+
+def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
+    kind = column.kind
+    if kind == CODE:
+        return [
+            pa.Check.str_matches(
+                r"^[A-Za-z0-9][A-Za-z0-9._-]*$", error="harus kode tanpa spasi (huruf, angka, titik, -)"
+            )
+        ]
+    if kind == YEAR:
+        return [pa.Check.str_matches(r"^(19|20)\d\d$", error="harus tahun empat angka, mis. 2019")]
+    if kind == CHOICE:
+        return [pa.Check.isin(column.choices, error=f"harus salah satu dari: {', '.join(column.choices)}")]
+    negative = pa.Check(lambda s: ~s.str.startswith("-"), error="tidak boleh negatif")
+    if kind == RUPIAH:
+        return [
+            negative,
+            pa.Check(lambda s: ~s.str.contains(fmt.fraction), error="Rupiah harus bulat, tanpa sen"),
+            pa.Check.str_matches(
+                fmt.whole,
+                error=f"harus jumlah Rupiah bulat, ditulis seperti {fmt.example_whole} (tanpa 'Rp'{fmt.no_grouping})",
+            ),
+        ]
+    if kind in (PERCENT, OPTIONAL_DECIMAL):
+        return [
+            negative,
+            pa.Check.str_matches(fmt.decimal, error=f"harus angka, ditulis seperti {fmt.example_decimal}"),
+        ]
+    if kind in (LEVEL_OR_NUMBER, OPTIONAL_LEVEL_OR_NUMBER):
+        number_or_word = pa.Check(
+            lambda s: ~s.str.contains(r"\d") | s.str.match(fmt.decimal),
+            error=f"harus angka (seperti {fmt.example_decimal}) atau tingkat kualitatif (seperti Baik)",
+        )
+        return [negative, number_or_word]
+    return []
+
+
+def to_typed(frame: pd.DataFrame, table: Table, dialect: Dialect) -> pd.DataFrame:
+    """Text to values: Rupiah as int, measures as Decimal, levels and text as str, empty as None.
+
+    Columns stay of object dtype so that Python's exact int and Decimal are kept.
+    """
+    typed = frame.copy()
+    for column in table.columns:
+        typed[column.name] = pd.Series(
+            [_value(cell, column, dialect) for cell in frame[column.name]], index=frame.index, dtype=object
+        )
+    return typed
+
+
+def _value(cell, column: Column, dialect: Dialect):
+    if cell is None or (isinstance(cell, float) and pd.isna(cell)) or cell == "":
+        return None
+    if column.kind == YEAR:
+        return int(cell)
+    if column.kind == RUPIAH:
+        return int(parse_number(cell, dialect))
+    if column.kind in (PERCENT, OPTIONAL_DECIMAL):
+        return parse_number(cell, dialect)
+    if column.kind in (LEVEL_OR_NUMBER, OPTIONAL_LEVEL_OR_NUMBER):
+        return parse_number(cell, dialect) if any(ch.isdigit() for ch in cell) else cell
+    return cell
+
+
+def typed_schema(table: Table, known: dict[str, set]) -> pa.DataFrameSchema:
+    """Checks on the values: ranges, and codes that must exist in the file they refer to.
+
+    `known` maps "file.csv:column" to the codes of that column (files that loaded).
+    """
+    columns = {}
+    for column in table.columns:
+        checks = []
+        if column.kind == PERCENT:
+            checks.append(pa.Check.in_range(0, FISIK_MAX, error=f"harus persen antara 0 dan {FISIK_MAX}"))
+        if column.refers_to in known:
+            checks.append(
+                pa.Check.isin(
+                    known[column.refers_to],
+                    error=f"kode tidak ada di data/{column.target_table}.csv (kolom {column.target_column})",
+                )
+            )
+        if checks:
+            columns[column.name] = pa.Column(nullable=column.optional, checks=checks)
+    return pa.DataFrameSchema(columns)

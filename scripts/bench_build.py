@@ -1,8 +1,9 @@
 """Time website rebuilds as `make serve` does them after an edit (PDF off).
 
 Loads the config and builds in one process, several times, like mkdocs serve's rebuild
-loop, and prints each time and the median. Also counts CSV reads per build: the data
-must be read once per build (one read per data file), not once per macro call.
+loop, and prints each time and the median. Also counts CSV reads per build: the data is
+read once (one read per data file), never once per macro call, and not again while no
+CSV has changed.
 
     .venv/bin/python scripts/bench_build.py [runs]
 """

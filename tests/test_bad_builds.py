@@ -22,13 +22,13 @@ BAD_INPUTS = {
         "data/kegiatan.csv",
         "K03.01,P03,",
         "K03.01,P30,",
-        "data/kegiatan.csv, baris 17, kolom 'kode_program': kode 'P30' tidak ada di data/program.csv",
+        "data/kegiatan.csv, baris 17, kolom 'kode_program': nilai 'P30': kode tidak ada di data/program.csv",
     ),
     "unknown sasaran": (
         "data/indikator.csv",
         "IKU12,S3,",
         "IKU12,S4,",
-        "data/indikator.csv, baris 13, kolom 'kode_sasaran': kode 'S4' tidak ada di data/sasaran.csv",
+        "data/indikator.csv, baris 13, kolom 'kode_sasaran': nilai 'S4': kode tidak ada di data/sasaran.csv",
     ),
     "duplicate code": (
         "data/kegiatan.csv",
@@ -66,4 +66,4 @@ def test_empty_file_stops_the_build(project):
     (project / "data" / "program.csv").write_text("", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert "data/program.csv: file kosong" in result.stderr
+    assert "GALAT data/program.csv: berkas kosong" in result.stderr

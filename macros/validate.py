@@ -1,0 +1,110 @@
+"""Validate all of data/: read each file, check it with its pandera schemas, type it,
+then check the files against each other (`consistency.py`).
+
+Returns every finding at once, so that one run tells the editor everything to fix.
+`make check` prints them (`check.py`); the build runs the same validation first
+(`load.py`) and stops on errors.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import consistency, csvfile, schema
+from .csvfile import ROW
+from .findings import ERROR, WARNING, Finding, errors
+
+
+@dataclass(frozen=True)
+class Data:
+    """All tables of data/, typed. Each DataFrame keeps its file's line numbers in `_baris`."""
+
+    tables: dict[str, pd.DataFrame]
+    findings: tuple[Finding, ...] = field(default=())  # the warnings found when it was loaded
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def validate(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> tuple[Data | None, list[Finding]]:
+    """Check every file of `schema.TABLES` in `data_dir`; the data is None when there are errors."""
+    findings: list[Finding] = []
+    tables: dict[str, pd.DataFrame] = {}
+    for table in schema.TABLES:
+        frame, found = _load_table(Path(data_dir), table, tables)
+        findings += found
+        if frame is not None:
+            tables[table.name] = frame
+    if errors(findings):
+        return None, findings
+    data = Data(tables)
+    findings += consistency.check(data, levels)
+    if errors(findings):
+        return None, findings
+    return Data(tables, tuple(findings)), findings
+
+
+def _load_table(data_dir: Path, table: schema.Table, loaded: dict[str, pd.DataFrame]):
+    raw, findings = csvfile.read(data_dir / table.file)
+    if raw is None:
+        return None, findings
+    frame = raw.frame
+    for name in frame.columns:
+        if name not in table.column_names and name != ROW:
+            message = f"kolom tidak dikenal, diabaikan; kolom yang dipakai: {', '.join(table.column_names)}"
+            findings.append(Finding(WARNING, table.file, message, row=1, column=name))
+    frame = frame[[c for c in frame.columns if c in table.column_names or c == ROW]]
+    if frame.empty and not table.may_be_empty:
+        return None, findings + [Finding(ERROR, table.file, "berkas hanya berisi baris judul kolom, tanpa data")]
+
+    text = frame.replace("", None)
+    findings += _run(schema.text_schema(table, raw.dialect), text, table)
+    if errors(findings):
+        return None, findings
+    typed = schema.to_typed(text, table, raw.dialect)
+    known = {  # codes of the files this one refers to, where those loaded
+        column.refers_to: set(loaded[column.target_table][column.target_column])
+        for column in table.columns
+        if column.refers_to and column.target_table in loaded
+    }
+    findings += _run(schema.typed_schema(table, known), typed, table)
+    if errors(findings):
+        return None, findings
+    return typed, findings
+
+
+def _run(pandera_schema: pa.DataFrameSchema, frame: pd.DataFrame, table: schema.Table) -> list[Finding]:
+    """Validate lazily and turn pandera's failure cases into findings, one per cell."""
+    try:
+        pandera_schema.validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as failure:
+        cases = failure.failure_cases
+    findings, seen = [], set()
+    for case in cases.to_dict("records"):
+        finding = _finding(case, frame, table)
+        place = (finding.row, finding.column)
+        if place not in seen:  # the first, most specific check of a cell is enough
+            seen.add(place)
+            findings.append(finding)
+    return sorted(
+        findings,
+        key=lambda f: (f.row or 0, table.column_names.index(f.column) if f.column in table.column_names else 0),
+    )
+
+
+def _finding(case: dict, frame: pd.DataFrame, table: schema.Table) -> Finding:
+    check, column, value, index = str(case["check"]), case["column"], case["failure_case"], case["index"]
+    if check == "column_in_dataframe":
+        return Finding(ERROR, table.file, "kolom wajib tidak ada", row=1, column=str(value))
+    row = int(frame.loc[index, ROW]) if index is not None and not pd.isna(index) else None
+    if check == "not_nullable":
+        return Finding(ERROR, table.file, "sel kosong; kolom ini wajib diisi", row=row, column=column)
+    if check == "multiple_fields_uniqueness" or check == "field_uniqueness":
+        key = " + ".join(str(frame.loc[index, k]) for k in table.key)
+        message = f"'{key}' sudah ada di baris sebelumnya; setiap {' + '.join(table.key)} harus unik"
+        return Finding(ERROR, table.file, message, row=row, column=table.key[-1])
+    return Finding(ERROR, table.file, check, row=row, column=column, value=None if pd.isna(value) else str(value))
