@@ -2,8 +2,9 @@
 
 `define_env` reads the settings and the data once per build and registers the macros;
 it does nothing else. What the macros do lives in `report.py` (figures) and `tables.py`
-(tables); loading in `load.py`, arithmetic in `compute.py`, number style in `fmt.py`,
-HTML in `render.py`.
+(tables); loading and validation in `load.py` (with `csvfile.py`, `schema.py`,
+`validate.py`, `consistency.py`, `findings.py`), arithmetic in `compute.py`, number
+style in `fmt.py`, HTML in `render.py`.
 """
 
 from functools import partial, update_wrapper
