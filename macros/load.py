@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .csvfile import ROW
-from .findings import DataError, Finding, errors
+from .findings import DataError, Finding, errors, warnings
 from .validate import Data, validate
 
 __all__ = ["ROW", "Data", "DataError", "load_data", "report_findings"]
@@ -32,7 +32,8 @@ def _load(data_dir: Path, levels: tuple[tuple[str, ...], ...], files: tuple) -> 
     """Cached on the files' names, times and sizes: a changed CSV is read again."""
     data, findings = validate(data_dir, levels)
     if data is None:
-        report_findings(findings, emit=lambda line: None)  # GitHub annotations only; the error lists them
+        report_findings(warnings(findings), emit=log.info)  # warnings are always shown
+        annotate(errors(findings))  # the errors' lines are the DataError's message
         raise DataError(errors(findings))
     return data
 
@@ -41,6 +42,11 @@ def report_findings(findings: Sequence[Finding], emit=print) -> None:
     """One line per finding; under GitHub Actions also as annotations on the pull request."""
     for finding in findings:
         emit(finding.line())
+    annotate(findings)
+
+
+def annotate(findings: Sequence[Finding]) -> None:
+    """Under GitHub Actions, print the findings as annotations shown on the pull request's diff."""
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for finding in findings:
             print(finding.github_annotation(), file=sys.stdout)

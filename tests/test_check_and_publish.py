@@ -78,6 +78,7 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
     assert result.returncode != 0
     assert "data/realisasi_anggaran.csv, baris 4, kolom 'pagu'" in result.stderr
     assert "site/ tidak diubah" in result.stderr
+    assert "PERINGATAN data/misi.csv, baris 1, kolom 'catatan'" in result.stderr  # warnings shown even then
     assert (site / "index.html").read_text(encoding="utf-8") == "situs yang sudah terbit"
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
