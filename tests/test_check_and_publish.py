@@ -74,6 +74,10 @@ def test_failed_build_leaves_the_previous_site_untouched(project):
     path.write_text(
         path.read_text(encoding="utf-8").replace("2019,K01.03,92005000", "2019,K01.03,92.005.000"), encoding="utf-8"
     )
+    misi = project / "data" / "misi.csv"
+    misi.write_text(
+        misi.read_text(encoding="utf-8").replace("kode_misi,uraian\n", "kode_misi,uraian,catatan\n"), encoding="utf-8"
+    )
     result = run(["scripts/build_site.py"], cwd=project, LKJ_PDF="false")
     assert result.returncode != 0
     assert "data/realisasi_anggaran.csv, baris 4, kolom 'pagu'" in result.stderr
