@@ -180,3 +180,10 @@ def test_macros_never_read_csv_files(report, monkeypatch):
     tables.tabel_realisasi_anggaran(report, 2019, pembanding=[2018])
     tables.tabel_capaian(report, 2019)
     tables.tabel_target(report, 2020, "PK", dengan_tujuan=True)
+
+
+def test_judul_gambar_numbers_figures_per_chapter_apart_from_tables(report):
+    report.start_page(1)
+    tables.tabel_capaian(report, 2019)
+    assert report.judul_gambar("Bagan <Struktur>") == "Gambar 1.1 Bagan &lt;Struktur&gt;"
+    assert report.judul_gambar("Lain") == "Gambar 1.2 Lain"
