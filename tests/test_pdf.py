@@ -230,3 +230,11 @@ def test_a_missing_logo_stops_the_build(project):
     assert result.returncode != 0
     assert "logo sampul tidak ditemukan" in result.stdout + result.stderr
     shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def test_bookmarks_follow_the_document(reader):
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == [
+        "Kata Pengantar", "Ikhtisar Eksekutif", "Daftar Isi", "Daftar Tabel", "Daftar Gambar",
+        "BAB I Pendahuluan", "BAB II Perencanaan Kinerja", "BAB III Akuntabilitas Kinerja", "BAB IV Penutup", "Lampiran",
+    ]  # fmt: skip
