@@ -7,6 +7,7 @@ it does nothing else. What the macros do lives in `report.py` (figures) and `tab
 style in `fmt.py`, HTML in `render.py`.
 """
 
+import shutil
 from functools import partial, update_wrapper
 from pathlib import Path
 
@@ -41,6 +42,7 @@ TABLES = (
     "daftar_misi",
     "daftar_program",
     "tanda_tangan",
+    "tabel_data_terbuka",
 )
 
 
@@ -56,6 +58,14 @@ def define_env(env) -> None:
     for name in TABLES:
         function = getattr(tables, name)
         env.macro(update_wrapper(partial(function, report), function), name)
+
+
+def on_post_build(env) -> None:
+    """Publish the data files beside the site (site/data/), for the "Data Terbuka" page."""
+    target = Path(env.conf["site_dir"]) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted((Path(env.project_dir) / "data").glob("*.csv")):
+        shutil.copyfile(path, target / path.name)
 
 
 def on_pre_page_macros(env) -> None:

@@ -7,6 +7,7 @@ numbers are read by `schema.py` according to the separator (see `Dialect`).
 """
 
 import csv
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ class Dialect:
 class RawTable:
     frame: pd.DataFrame  # text cells, column ROW added
     dialect: Dialect
+    sha256: str  # of the file's bytes, published with the open data
 
 
 def read(path: Path) -> tuple[RawTable | None, list[Finding]]:
@@ -80,7 +82,7 @@ def read(path: Path) -> tuple[RawTable | None, list[Finding]]:
     frame[ROW] = range(2, len(frame) + 2)
     cells = frame.drop(columns=[ROW])
     frame = frame[(cells != "").any(axis=1)].reset_index(drop=True)  # blank and ;;; lines
-    return RawTable(frame, dialect), []
+    return RawTable(frame, dialect, hashlib.sha256(raw).hexdigest()), []
 
 
 def _dialect(header: str) -> tuple[Dialect | None, str | None]:

@@ -18,6 +18,7 @@ class Cell:
     rowspan: int = 1
     items: tuple[str, ...] = ()  # rendered as a numbered list after the text
     strong: bool = False
+    html: Markup | None = None  # already-escaped content built by a macro (a link), instead of text
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Row:
 
 
 def table(
-    caption: str,
+    caption: str | None,
     head: Sequence[Row],
     body: Sequence[Row],
     foot: Sequence[Row] = (),
@@ -41,7 +42,8 @@ def table(
     on paper, where a table must never run off the page).
     """
     lines = [Markup('<div class="lkj-tabel{}">').format(f" lkj-tabel--{kind}" if kind else ""), Markup("<table>")]
-    lines.append(Markup("<caption>{}</caption>").format(caption))
+    if caption:  # None: an uncaptioned table, outside the numbered ones of the report
+        lines.append(Markup("<caption>{}</caption>").format(caption))
     if widths:
         cols = Markup("").join(Markup('<col style="width: {}%">').format(int(w)) for w in widths)
         lines.append(Markup("<colgroup>{}</colgroup>").format(cols))
@@ -72,7 +74,7 @@ def _cell(cell: Cell, tag: str) -> Markup:
         attributes += Markup(' rowspan="{}"').format(cell.rowspan)
     if cell.numeric:
         attributes += Markup(' class="angka"')
-    content = escape(cell.text)
+    content = cell.html if cell.html is not None else escape(cell.text)
     if cell.strong and cell.text:
         content = Markup("<strong>{}</strong>").format(content)
     if cell.items:

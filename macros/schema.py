@@ -168,6 +168,22 @@ TABLES: tuple[Table, ...] = (
 
 TABLES_BY_FILE = {t.file: t for t in TABLES}
 
+# What each file holds, for the readers of the open data (the "Data Terbuka" page).
+DESCRIPTIONS = {
+    "program.csv": "Program Renstra dan kinerja yang ingin dicapai",
+    "kegiatan.csv": "Kegiatan dan program induknya",
+    "realisasi_anggaran.csv": "Pagu, realisasi keuangan dan fisik per kegiatan per tahun",
+    "ringkasan_anggaran.csv": "Jumlah anggaran tahun yang tidak dirinci per kegiatan (pembanding)",
+    "anggaran_pk.csv": "Anggaran per program dalam Perjanjian Kinerja",
+    "misi.csv": "Misi RPJMD Kabupaten",
+    "renstra.csv": "Tujuan, sasaran dan strategi Renstra",
+    "arah_kebijakan.csv": "Arah kebijakan Renstra",
+    "sasaran.csv": "Sasaran strategis dan tujuannya",
+    "indikator.csv": "Indikator kinerja utama: sasaran, satuan, arah",
+    "target_kinerja.csv": "Target indikator dalam Rencana dan Perjanjian Kinerja",
+    "realisasi_kinerja.csv": "Realisasi indikator kinerja",
+}
+
 
 # --- numbers as written -----------------------------------------------------------------
 

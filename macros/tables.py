@@ -4,7 +4,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from . import fmt
+from . import fmt, schema
 from .render import Cell, Row, ordered_list, signature, table
 from .report import Report, satuan_text
 
@@ -196,3 +196,26 @@ def tanda_tangan(report: Report) -> Markup:
     blank = "…………………"
     place_and_date = f"{signer.tempat or blank}, {signer.tanggal or blank}"
     return signature(place_and_date, signer.jabatan, signer.nama, signer.nip)
+
+
+def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Markup:
+    """The data files behind the report, with rows and SHA-256, linked for download.
+
+    `awalan` is the path from the page to the copies that `on_post_build` puts in site/data/.
+    """
+    head = [Row([Cell("Berkas"), Cell("Isi"), Cell("Baris data", numeric=True), Cell("SHA-256")])]
+    body = []
+    for table_def in schema.TABLES:
+        rows = len(report.data[table_def.name])
+        link = Markup('<a href="{}{}" download>{}</a>').format(awalan, table_def.file, table_def.file)
+        body.append(
+            Row(
+                [
+                    Cell(html=link),
+                    Cell(schema.DESCRIPTIONS[table_def.file]),
+                    Cell(fmt.angka(rows), **_N),
+                    Cell(html=Markup('<code class="lkj-sha256">{}</code>').format(report.data.sha256[table_def.file])),
+                ]
+            )
+        )
+    return table(None, head, body, kind="data-terbuka", widths=(24, 36, 10, 30))

@@ -24,6 +24,7 @@ class Data:
 
     tables: dict[str, pd.DataFrame]
     findings: tuple[Finding, ...] = field(default=())  # the warnings found when it was loaded
+    sha256: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256 of its bytes
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -33,24 +34,26 @@ def validate(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> tuple[Data
     """Check every file of `schema.TABLES` in `data_dir`; the data is None when there are errors."""
     findings: list[Finding] = []
     tables: dict[str, pd.DataFrame] = {}
+    sha256: dict[str, str] = {}
     for table in schema.TABLES:
-        frame, found = _load_table(Path(data_dir), table, tables)
+        raw, found = csvfile.read(Path(data_dir) / table.file)
+        findings += found
+        frame, found = _load_table(raw, table, tables) if raw is not None else (None, [])
         findings += found
         if frame is not None:
             tables[table.name] = frame
+            sha256[table.file] = raw.sha256
     if errors(findings):
         return None, findings
     data = Data(tables)
     findings += consistency.check(data, levels)
     if errors(findings):
         return None, findings
-    return Data(tables, tuple(findings)), findings
+    return Data(tables, tuple(findings), sha256), findings
 
 
-def _load_table(data_dir: Path, table: schema.Table, loaded: dict[str, pd.DataFrame]):
-    raw, findings = csvfile.read(data_dir / table.file)
-    if raw is None:
-        return None, findings
+def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd.DataFrame]):
+    findings = []
     frame = raw.frame
     for name in frame.columns:
         if name not in table.column_names and name != ROW:

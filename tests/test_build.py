@@ -176,3 +176,13 @@ def test_data_cannot_inject_html_or_jinja(project, text):
     escaped = text.replace("<", "&lt;").replace(">", "&gt;")
     assert f"Pengembangan SDM {escaped}" in page
     assert "<script>alert(1)</script>" not in page
+
+
+def test_open_data_page_links_the_csv_files_with_their_sha256(built_site, pdf_text):
+    page = html(built_site, "data-terbuka/index.html")
+    for path in sorted((built_site.parent / "data").glob("*.csv")):
+        copy = built_site / "data" / path.name
+        assert copy.read_bytes() == path.read_bytes()
+        assert f'<a href="../data/{path.name}" download>{path.name}</a>' in page
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in page
+    assert "Data Terbuka" not in pdf_text  # a page of the website only

@@ -187,3 +187,11 @@ def test_judul_gambar_numbers_figures_per_chapter_apart_from_tables(report):
     tables.tabel_capaian(report, 2019)
     assert report.judul_gambar("Bagan <Struktur>") == "Gambar 1.1 Bagan &lt;Struktur&gt;"
     assert report.judul_gambar("Lain") == "Gambar 1.2 Lain"
+
+
+def test_tabel_data_terbuka(report, real_data):
+    html = str(tables.tabel_data_terbuka(report, awalan="../data/"))
+    assert "<caption>" not in html  # not one of the report's numbered tables
+    assert '<a href="../data/realisasi_anggaran.csv" download>realisasi_anggaran.csv</a>' in html
+    assert f'<td class="angka">{len(real_data["realisasi_anggaran"])}</td>' in html
+    assert html.count('<code class="lkj-sha256">') == 12
