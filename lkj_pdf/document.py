@@ -147,13 +147,18 @@ def _list_article(soup: BeautifulSoup, anchor: str, title: str, entries: list[tu
     article.append(heading)
     items = soup.new_tag("ul")
     for target, text in entries:
-        item = soup.new_tag("li")
-        link = soup.new_tag("a", href=f"#{target}")
-        link.string = text
-        item.append(link)
-        items.append(item)
+        items.append(_entry(soup, target, text))
     article.append(items)
     return article
+
+
+def _entry(soup: BeautifulSoup, target: str, text: str, css_class: str | None = None) -> Tag:
+    """`<li><a href="#target">text</a></li>`: a line of a list whose page number CSS adds."""
+    item = soup.new_tag("li", attrs={"class": css_class} if css_class else {})
+    link = soup.new_tag("a", href=f"#{target}")
+    link.string = text
+    item.append(link)
+    return item
 
 
 def _complete_toc(soup: BeautifulSoup, toc: Tag, front: list[Tag], lists: list[Tag]) -> None:
@@ -170,10 +175,7 @@ def _complete_toc(soup: BeautifulSoup, toc: Tag, front: list[Tag], lists: list[T
     toc_heading["id"] = "doc-toc-judul"
     extra = [("doc-toc-judul", toc_heading.get_text(strip=True))] + [(a.h1["id"], a.h1.get_text()) for a in lists]
     for target, text in reversed(extra):
-        item = soup.new_tag("li", attrs={"class": FRONT_MATTER_CLASS})
-        link = soup.new_tag("a", href=f"#{target}")
-        link.string = text
-        item.append(link)
+        item = _entry(soup, target, text, FRONT_MATTER_CLASS)
         if last_front is not None:
             last_front.insert_after(item)
         else:

@@ -22,23 +22,18 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def run_python(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    """`python <args>` in `cwd` with the test run's interpreter, output captured."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env}
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=600
+    )
+
+
 def build(project: Path, pdf: bool = False, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`, as `make build` (pdf=True) or `make serve` runs it.
 
     Replicate a failure by hand with: cd <project> && LKJ_PDF=true mkdocs build --strict
     """
-    environment = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "LKJ_PDF": "true" if pdf else "false",
-        **env,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    command = ["-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    return run_python(command, project, **{"LKJ_PDF": "true" if pdf else "false", **env})

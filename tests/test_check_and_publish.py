@@ -1,19 +1,14 @@
 """`make check` (python -m macros.check) and `make build` (scripts/build_site.py) as the
 planning staff and a publishing step use them."""
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.sites import copy_project
+from tests.sites import copy_project, run_python
 
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "false", **env}
-    return subprocess.run(
-        [sys.executable, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=600
-    )
+    return run_python(args, cwd, **{"GITHUB_ACTIONS": "false", **env})
 
 
 def check(project: Path, **env: str) -> subprocess.CompletedProcess:
