@@ -27,7 +27,6 @@ LEVEL_OR_NUMBER = "level_or_number"  # a number, or a qualitative level (Baik, B
 OPTIONAL_LEVEL_OR_NUMBER = "optional_level_or_number"
 CHOICE = "choice"  # one of a fixed set of words
 
-NUMBER_KINDS = (RUPIAH, PERCENT, OPTIONAL_DECIMAL)
 ARAH = ("naik", "turun", "kualitatif")
 DOKUMEN = ("RK", "PK")
 FISIK_MAX = 200
@@ -165,8 +164,6 @@ TABLES: tuple[Table, ...] = (
         key=("tahun", "kode_indikator"),
     ),
 )
-
-TABLES_BY_FILE = {t.file: t for t in TABLES}
 
 # What each file holds, for the readers of the open data (the "Data Terbuka" page).
 DESCRIPTIONS = {

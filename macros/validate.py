@@ -7,7 +7,7 @@ Returns every finding at once, so that one run tells the editor everything to fi
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -45,11 +45,11 @@ def validate(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> tuple[Data
             sha256[table.file] = raw.sha256
     if errors(findings):
         return None, findings
-    data = Data(tables)
+    data = Data(tables, sha256=sha256)
     findings += consistency.check(data, levels)
     if errors(findings):
         return None, findings
-    return Data(tables, tuple(findings), sha256), findings
+    return replace(data, findings=tuple(findings)), findings
 
 
 def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd.DataFrame]):
