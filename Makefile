@@ -1,11 +1,12 @@
 # LKj as code. `make help` lists the targets.
-# Every target creates or reuses .venv from requirements.lock by itself.
+# Every target creates or reuses .venv from the lock files by itself (hashes checked).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 SITE   := site
+PYTHON_CODE := macros lkj_pdf lkj_build tests scripts hooks.py pdf_event_hook.py
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -16,18 +17,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-build: $(STAMP) system-deps ## Check data, build the website and the PDF; replace site/ only if all succeeded
-	$(BIN)/python scripts/build_site.py
+build: $(STAMP) system-deps ## Check data, build the website and the PDF; switch site/ only if all succeeded
+	$(BIN)/python -m lkj_build build
 
-check: $(STAMP) ## Check data/ without building (exit 0: no errors, 1: errors, 2: cannot run)
-	$(BIN)/python -m macros.check
+check: $(STAMP) ## Check data/ and the chapters without publishing (exit 0: no errors, 1: errors, 2: cannot run)
+	$(BIN)/python -m lkj_build check
 
 test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds)
 	$(BIN)/pytest
 
 lint: $(STAMP) ## Check the Python code's style (ruff)
-	$(BIN)/ruff check macros lkj_pdf tests scripts pdf_event_hook.py
-	$(BIN)/ruff format --check macros lkj_pdf tests scripts pdf_event_hook.py
+	$(BIN)/ruff check $(PYTHON_CODE)
+	$(BIN)/ruff format --check $(PYTHON_CODE)
 
 serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every save)
 	$(BIN)/mkdocs serve --livereload
@@ -38,19 +39,26 @@ bench: $(STAMP) ## Time a website rebuild as `make serve` does it
 system-deps: ## Install the Debian libraries WeasyPrint needs, if missing
 	@PYTHON=$(PYTHON) scripts/system-deps.sh
 
-lock: ## Re-pin requirements.lock from pyproject.toml (needs the package index)
-	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
-	build/lock-venv/bin/pip install --quiet --upgrade pip
-	build/lock-venv/bin/pip install --quiet $$($(PYTHON) scripts/direct_deps.py)
-	(echo "# Exact versions, tested together. Regenerate with 'make lock'; edit pyproject.toml, not this file."; \
-	 build/lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools --exclude wheel) > requirements.lock
+# The newest versions allowed by pyproject.toml, with the SHA-256 of every file on the index.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" lock-venv/bin/pip-compile --quiet --upgrade --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: ## Re-pin requirements.lock and requirements-bootstrap.lock, with hashes (needs the package index)
+	rm -rf build/lock-venv && mkdir -p build && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet pip-tools==7.6.2
+	$(PYTHON) scripts/direct_deps.py | tr ' ' '\n' > build/requirements.in
+	printf 'pip\nsetuptools\nwheel\n' > build/bootstrap.in
+	cd build && $(PIP_COMPILE) -o ../requirements.lock requirements.in
+	cd build && $(PIP_COMPILE) -o ../requirements-bootstrap.lock bootstrap.in
 	rm -rf build/lock-venv
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf $(SITE) .site-baru-* $(VENV) build .pytest_cache
+	rm -rf $(SITE) .site-versi .site-baru-* .site-link-* $(VENV) build .pytest_cache
 
-$(STAMP): requirements.lock | system-deps
+# Every file installed is checked against the SHA-256 in the lock files: first pip itself,
+# setuptools and wheel (so that what follows installs with a known pip), then the rest,
+# built, where a package ships only its source, with those same pinned tools.
+$(STAMP): requirements.lock requirements-bootstrap.lock | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bootstrap.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements.lock
 	touch $(STAMP)

@@ -95,8 +95,6 @@ def _add_logo(soup: BeautifulSoup, logo: Path | None) -> None:
     slot = soup.select_one("#doc-cover .sampul-atas")
     if logo is None or slot is None:
         return
-    if not logo.is_file():
-        raise FileNotFoundError(f"logo sampul tidak ditemukan: {logo} (extra.lkj.logo di mkdocs.yml)")
     slot.append(soup.new_tag("img", attrs={"class": "sampul-logo", "src": logo.resolve().as_uri(), "alt": "Logo"}))
 
 

@@ -2,22 +2,29 @@
 
 mkdocs-with-pdf's generator calls `HTML(string=...).render().write_pdf(path)` with
 WeasyPrint's `HTML` imported into its module. `install` replaces that one name with
-`SubmissionHTML`, which prepares the document (`document.prepare`) and writes it as
-PDF/A-3b with the source CSV files attached, PDF page labels (i, ii, … then 1, 2, …)
-and a stable identifier, so that two builds of one commit give the same bytes.
+`SubmissionHTML`, which prepares the document (`document.prepare`), lets WeasyPrint
+read only the project's own files (`fetcher.py`), and writes it as PDF/A-3b with the
+validated data files attached, PDF page labels (i, ii, … then 1, 2, …) and a stable
+identifier, so that two builds of one commit give the same bytes.
 """
 
 import hashlib
 import os
 import subprocess
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pydyf
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from weasyprint import HTML, Attachment
+from weasyprint.urls import FatalURLFetchingError
 
-from .document import FIRST_BODY_ID, Metadata, prepare
+from .document import FIRST_BODY_ID, FONTS_DIR, Metadata, prepare
+from .fetcher import ProjectFetcher, RefusedURL, page_of, requesting_pages
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -25,8 +32,10 @@ PDF_VARIANT = "pdf/a-3b"
 @dataclass(frozen=True)
 class Submission:
     metadata: Metadata
-    attachments: tuple[Path, ...]  # files embedded in the PDF (the data it was built from)
+    attachments: tuple[tuple[str, bytes], ...]  # (file name, bytes): the data as validated for this build
     source_date: datetime  # date given to the attachments; fixed per commit
+    site_dir: Path  # the built site: its stylesheets and images may be read
+    pages: dict = field(default_factory=dict)  # page URL ("bab-1/") -> source ("docs/bab-1.md"), set on_nav
 
 
 class SubmissionHTML:
@@ -35,38 +44,59 @@ class SubmissionHTML:
     submission: Submission  # set by `install`
 
     def __init__(self, string: str):
-        self._html = HTML(string=prepare(string, self.submission.metadata))
+        submission = self.submission
+        html = prepare(string, submission.metadata)
+        asking = requesting_pages(BeautifulSoup(html, "html.parser"))
+        self._fetching = partial(_fetching, asking, submission.pages)
+        allowed = [submission.site_dir, FONTS_DIR, *([submission.metadata.logo] if submission.metadata.logo else [])]
+        self._html = HTML(string=html, url_fetcher=ProjectFetcher(allowed))
 
     def render(self) -> "SubmissionDocument":
-        return SubmissionDocument(self._html.render(), self.submission)
+        with self._fetching():
+            return SubmissionDocument(self._html.render(), self.submission, self._fetching)
+
+
+@contextmanager
+def _fetching(asking: dict[str, str], sources: dict[str, str]):
+    """A refused or missing resource stops the build, naming the URL and the page asking for it."""
+    try:
+        yield
+    except FatalURLFetchingError as error:
+        url = error.url if isinstance(error, RefusedURL) else str(error).partition('"')[2].rpartition('"')[0]
+        reason = error.reason if isinstance(error, RefusedURL) else f"tidak dapat dimuat ({error.__cause__})"
+        page = page_of(url, asking)  # `data-url` of the article: "/bab-1/", "/." for the home page
+        where = f"halaman {sources.get(page.strip('/.') + '/' if page.strip('/.') else '', page)}" if page else "PDF"
+        raise PluginError(f"{where} meminta '{url}': {reason}") from None
 
 
 class SubmissionDocument:
-    def __init__(self, document, submission: Submission):
+    def __init__(self, document, submission: Submission, fetching):
         self._document = document
         self._submission = submission
+        self._fetching = fetching  # attachments linked from the HTML are fetched while writing
 
     def write_pdf(self, target) -> None:
         submission = self._submission
         attachments = [
             Attachment(
-                filename=str(path),
-                name=path.name,
-                description=f"Data sumber laporan: data/{path.name}",
+                string=content,
+                name=name,
+                description=f"Data sumber laporan: data/{name}",
                 created=submission.source_date,
                 modified=submission.source_date,
                 relationship="Source",
             )
-            for path in submission.attachments
+            for name, content in submission.attachments
         ]
         identifier = hashlib.sha256(submission.metadata.title.encode()).hexdigest()[:32].encode()
-        self._document.write_pdf(
-            target,
-            pdf_variant=PDF_VARIANT,
-            attachments=attachments,
-            pdf_identifier=identifier,
-            finisher=_page_labels,
-        )
+        with self._fetching():
+            self._document.write_pdf(
+                target,
+                pdf_variant=PDF_VARIANT,
+                attachments=attachments,
+                pdf_identifier=identifier,
+                finisher=_page_labels,
+            )
 
 
 def _page_labels(document, pdf: pydyf.PDF) -> None:

@@ -4,14 +4,14 @@
 it does nothing else. What the macros do lives in `report.py` (figures) and `tables.py`
 (tables); loading and validation in `load.py` (with `csvfile.py`, `schema.py`,
 `validate.py`, `consistency.py`, `findings.py`), arithmetic in `compute.py`, number
-style in `fmt.py`, HTML in `render.py`.
+style in `fmt.py`, HTML in `render.py`, rendering a chapter and its errors in
+`chapter.py`, the published copies of the data in `opendata.py`.
 """
 
-import shutil
-from functools import partial, update_wrapper
+from functools import partial
 from pathlib import Path
 
-from . import tables
+from . import chapter, opendata, tables
 from .load import load_data, log, report_findings
 from .report import Report
 from .settings import read_settings
@@ -54,20 +54,20 @@ def define_env(env) -> None:
     report = Report(data, settings)
     env.variables["_lkj_report"] = report
     for name in INLINE:
-        env.macro(getattr(report, name), name)
+        env.macro(chapter.macro(getattr(report, name), name, inline=True), name)
     for name in TABLES:
-        function = getattr(tables, name)
-        env.macro(update_wrapper(partial(function, report), function), name)
+        env.macro(chapter.macro(partial(getattr(tables, name), report), name, inline=False), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Render the page here, so that an error names the chapter and its line (`chapter.py`).
+
+    Table captions are numbered per chapter: the page's front matter says which (`bab: 3`).
+    """
+    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))
+    env.markdown = chapter.render(env)
 
 
 def on_post_build(env) -> None:
     """Publish the data files beside the site (site/data/), for the "Data Terbuka" page."""
-    target = Path(env.conf["site_dir"]) / "data"
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted((Path(env.project_dir) / "data").glob("*.csv")):
-        shutil.copyfile(path, target / path.name)
-
-
-def on_pre_page_macros(env) -> None:
-    """Table captions are numbered per chapter: the page's front matter says which (`bab: 3`)."""
-    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))
+    opendata.publish(Path(env.conf["site_dir"]) / "data", env.variables["_lkj_report"].data)

@@ -16,6 +16,7 @@ from .findings import ERROR, WARNING, Finding
 
 CAPAIAN_HIGH = Decimal(150)
 FISIK_FULL = Decimal(100)
+AMOUNT_HIGH = 10**12  # Rp 1 triliun: more than the whole budget of a regency office
 MARKUP = re.compile(r"<[A-Za-z/!]|\{\{|\{%|\{#")
 
 
@@ -26,6 +27,7 @@ def check(data, levels: Sequence[Sequence[str]]) -> list[Finding]:
         *_targets_measured(data),
         *_no_detail_and_summary(data),
         *_budget_warnings(data),
+        *_implausible_amounts(data),
         *_program_without_kegiatan(data),
         *_capaian_warnings(data, levels),
         *_targets_differ(data),
@@ -112,6 +114,41 @@ def _budget_warnings(data) -> list[Finding]:
                 message = "fisik di atas 100%; pastikan memang melampaui target fisik"
                 findings.append(Finding(WARNING, f"{name}.csv", message, row, "fisik", str(fisik)))
     return findings
+
+
+def _implausible_amounts(data) -> list[Finding]:
+    """Amounts no regency office has: above Rp 1 triliun, or one line above the office's
+    whole budget of the year before (a slip of the keyboard: 10 digits too many)."""
+    totals = _office_totals(data)
+    findings = []
+    for name in ("realisasi_anggaran", "ringkasan_anggaran", "anggaran_pk"):
+        frame = data[name]
+        for column in ("pagu", "realisasi"):
+            if column not in frame:
+                continue
+            for year, amount, row in _rows(frame, "tahun", column):
+                previous = totals.get(year - 1)
+                if amount >= AMOUNT_HIGH:
+                    message = "lebih dari Rp 1 triliun; periksa jumlah digitnya"
+                elif previous and name != "ringkasan_anggaran" and amount > previous:
+                    message = (
+                        f"satu baris ini melebihi seluruh pagu dinas tahun {year - 1} ({previous}); "
+                        "periksa jumlah digitnya"
+                    )
+                else:
+                    continue
+                findings.append(Finding(WARNING, f"{name}.csv", message, row, column, str(amount)))
+    return findings
+
+
+def _office_totals(data) -> dict[int, int]:
+    """Pagu of the whole office per year: the sum of its kegiatan, or its published total."""
+    summary = data["ringkasan_anggaran"]
+    totals = dict(zip(summary["tahun"], summary["pagu"], strict=True))
+    detail = data["realisasi_anggaran"]
+    for year in set(detail["tahun"]):
+        totals[year] = sum(detail[detail["tahun"] == year]["pagu"])
+    return totals
 
 
 def _program_without_kegiatan(data) -> list[Finding]:

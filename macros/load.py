@@ -22,9 +22,17 @@ log = logging.getLogger("mkdocs.plugins.lkj")
 
 def load_data(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> Data:
     """The typed data, or DataError listing every error found (warnings stay in `Data.findings`)."""
-    data_dir = Path(data_dir).resolve()
-    files = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.csv")))
-    return _load(data_dir, tuple(tuple(scale) for scale in levels), files)
+    data_dir = Path(data_dir).absolute()
+    return _load(data_dir, tuple(tuple(scale) for scale in levels), _stamp(data_dir))
+
+
+def _stamp(data_dir: Path) -> tuple:
+    """What identifies the folder's content: each entry's name, kind, size and time (links not followed)."""
+    try:
+        entries = [(entry.name, entry.lstat()) for entry in data_dir.iterdir()]
+    except OSError:
+        return ()
+    return tuple(sorted((name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino) for name, info in entries))
 
 
 @lru_cache(maxsize=4)

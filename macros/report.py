@@ -5,10 +5,9 @@ methods are the macros (registered in `__init__.py`); the tables live in `tables
 the inline figures here.
 """
 
+import re
 from decimal import Decimal
 from functools import cache
-
-from markupsafe import Markup, escape
 
 from . import compute, fmt
 from .load import ROW, Data
@@ -36,9 +35,9 @@ class Report:
         self._counts[kind] += 1
         return f"{kind} {self._bab}.{self._counts[kind]} {title}"
 
-    def judul_gambar(self, title: str) -> Markup:
+    def judul_gambar(self, title: str) -> str:
         """Caption of a figure, numbered per chapter: `Gambar 1.1 <title>`."""
-        return escape(self.caption(title, "Gambar"))
+        return self.caption(title, "Gambar")
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -46,23 +45,34 @@ class Report:
         programs = self.data["program"]
         match = programs[programs["kode_program"] == kode]
         if match.empty:
-            raise KeyError(f"program {kode!r} tidak ada di data/program.csv")
+            raise LookupError(f"program '{kode}' tidak ada di data/program.csv (kolom kode_program)")
         return match.iloc[0]["nama_program"]
 
     def anggaran(self, tahun: int, program: str | None = None) -> compute.Anggaran:
         """Budget of a year (from its kegiatan, or its published summary), or of one program."""
-        tahun = int(tahun)
+        tahun = year(tahun)
         if tahun not in set(self.data["realisasi_anggaran"]["tahun"]):
             if program is not None:
-                raise LookupError(f"tahun {tahun} tidak dirinci per program")
+                raise LookupError(
+                    f"anggaran tahun {tahun} tidak dirinci per program di data/realisasi_anggaran.csv; "
+                    "tambahkan kegiatannya atau hapus argumen program"
+                )
+            if tahun not in set(self.data["ringkasan_anggaran"]["tahun"]):
+                raise LookupError(
+                    f"tidak ada anggaran tahun {tahun} di data/realisasi_anggaran.csv maupun "
+                    "data/ringkasan_anggaran.csv; tambahkan datanya atau ubah tahun pada makro"
+                )
             return compute.ringkasan_tahun(self.data["ringkasan_anggaran"], tahun)
-        year = self._anggaran_tahun(tahun)
+        whole = self._anggaran_tahun(tahun)
         if program is None:
-            return year
-        for item in year.program:
+            return whole
+        for item in whole.program:
             if item.kode == program:
                 return item
-        raise LookupError(f"program {program!r} tidak punya kegiatan pada tahun {tahun}")
+        raise LookupError(
+            f"program '{program}' tidak punya kegiatan tahun {tahun} di data/realisasi_anggaran.csv; "
+            "periksa kode program (data/program.csv)"
+        )
 
     @cache  # noqa: B019 - a Report lives for one build; its data never changes
     def _anggaran_tahun(self, tahun: int) -> compute.AnggaranTahun:
@@ -74,9 +84,15 @@ class Report:
     def targets(self, tahun: int, dokumen: str):
         """Target rows of one document and year, joined to their indikator and sasaran."""
         frame = self.data["target_kinerja"]
-        rows = frame[(frame["tahun"] == int(tahun)) & (frame["dokumen"] == dokumen)]
+        tahun = year(tahun)
+        if dokumen not in set(frame["dokumen"]) | {"RK", "PK"}:
+            raise ValueError(f'dokumen harus "RK" atau "PK", bukan \'{dokumen}\'')
+        rows = frame[(frame["tahun"] == tahun) & (frame["dokumen"] == dokumen)]
         if rows.empty:
-            raise LookupError(f"tidak ada target {dokumen} tahun {tahun} di data/target_kinerja.csv")
+            raise LookupError(
+                f"tidak ada target {dokumen} tahun {tahun} di data/target_kinerja.csv; "
+                "tambahkan targetnya atau ubah tahun pada makro"
+            )
         rows = rows.merge(self.data["indikator"].drop(columns=[ROW]), on="kode_indikator")
         sasaran = self.data["sasaran"].drop(columns=[ROW]).rename(columns={"uraian": "uraian_sasaran"})
         rows = rows.merge(sasaran, on="kode_sasaran")
@@ -89,7 +105,9 @@ class Report:
         """Each indikator measured in `tahun` with its PK target, realisasi and capaian."""
         targets = self.targets(tahun, "PK")
         frame = self.data["realisasi_kinerja"]
-        realisasi = frame[frame["tahun"] == int(tahun)].rename(columns={ROW: "baris_realisasi"}).drop(columns=["tahun"])
+        realisasi = (
+            frame[frame["tahun"] == year(tahun)].rename(columns={ROW: "baris_realisasi"}).drop(columns=["tahun"])
+        )
         # validation guarantees a realisasi row for every PK target of a measured year
         rows = targets.merge(realisasi, on="kode_indikator")
         return tuple((row, self._capaian_of(row)) for row in rows.to_dict("records"))
@@ -121,9 +139,12 @@ class Report:
 
     def pk_budget(self, tahun: int):
         frame = self.data["anggaran_pk"]
-        rows = frame[frame["tahun"] == int(tahun)]
+        rows = frame[frame["tahun"] == year(tahun)]
         if rows.empty:
-            raise LookupError(f"tidak ada anggaran PK tahun {tahun} di data/anggaran_pk.csv")
+            raise LookupError(
+                f"tidak ada anggaran PK tahun {tahun} di data/anggaran_pk.csv; "
+                "tambahkan datanya atau ubah tahun pada makro"
+            )
         return rows
 
     def capaian(self, indikator: str, tahun: int) -> str:
@@ -131,7 +152,10 @@ class Report:
         for row, result in self.capaian_rows(tahun):
             if row["kode_indikator"] == indikator:
                 return _capaian_text(result)
-        raise LookupError(f"indikator {indikator!r} tidak diukur pada tahun {tahun}")
+        raise LookupError(
+            f"indikator '{indikator}' tidak punya target PK dan realisasi tahun {tahun} "
+            "(data/target_kinerja.csv, data/realisasi_kinerja.csv); periksa kode dan tahunnya"
+        )
 
     def jumlah_indikator(self, tahun: int, dokumen: str = "PK") -> str:
         """`6 (enam)`: the number of indikator in a document of a year."""
@@ -156,15 +180,23 @@ class Report:
         met = sum(1 for result in results if result.tercapai)
         return f"{fmt.bilangan(met)} dari {fmt.bilangan(len(results))}"
 
-    def visi(self) -> Markup:
-        return escape(self.settings.visi)
+    def visi(self) -> str:
+        return self.settings.visi
 
-    def misi(self, kode: str) -> Markup:
+    def misi(self, kode: str) -> str:
         frame = self.data["misi"]
-        match = frame[frame["kode_misi"] == kode]
+        match = frame[frame["kode_misi"] == str(kode)]
         if match.empty:
-            raise KeyError(f"misi {kode!r} tidak ada di data/misi.csv")
-        return escape(match.iloc[0]["uraian"])
+            known = ", ".join(frame["kode_misi"])
+            raise LookupError(f"misi '{kode}' tidak ada di data/misi.csv (kode yang ada: {known})")
+        return match.iloc[0]["uraian"]
+
+
+def year(value) -> int:
+    """A year as a macro argument: 2019 or "2019"; anything else is a clear error."""
+    if isinstance(value, bool) or not re.fullmatch(r"\d{4}", str(value).strip()):
+        raise ValueError(f"tahun harus empat angka, mis. 2019, bukan '{value}'")
+    return int(str(value).strip())
 
 
 def _capaian_text(result: compute.Capaian) -> str:

@@ -30,6 +30,7 @@ CHOICE = "choice"  # one of a fixed set of words
 ARAH = ("naik", "turun", "kualitatif")
 DOKUMEN = ("RK", "PK")
 FISIK_MAX = 200
+MAX_DIGITS = 15  # Rp 999 triliun; no amount or measure of an office comes near it
 
 
 @dataclass(frozen=True)
@@ -193,9 +194,18 @@ class NumberFormat:
     example_whole: str
     example_decimal: str
     no_grouping: str = ""  # said of whole numbers in this format
+    ambiguous: str | None = None  # regex of a number that may be read two ways in this format
 
 
-PLAIN = NumberFormat(r"^\d+$", r"^\d+(\.\d+)?$", r"^\d+\.\d*[1-9]\d*$", "2392837500", "75.42", ", tanpa titik ribuan")
+PLAIN = NumberFormat(  # comma-separated file: 2392837500 and 75.42
+    r"^\d+$",
+    r"^\d+(\.\d+)?$",
+    r"^\d+\.\d*[1-9]\d*$",
+    "2392837500",
+    "75.42",
+    ", tanpa titik ribuan",
+    ambiguous=r"^[1-9]\d{0,2}(\.\d{3})+$",  # 1.234: one point two three four, or 1234 with a thousands dot?
+)
 EXCEL_ID = NumberFormat(  # Excel, Indonesian locale: 2.392.837.500 and 75,42
     r"^(\d{1,3}(\.\d{3})+|\d+)(,0+)?$", r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", r",\d*[1-9]", "2.392.837.500", "75,42"
 )
@@ -235,9 +245,24 @@ def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
     if kind == CHOICE:
         return [pa.Check.isin(column.choices, error=f"harus salah satu dari: {', '.join(column.choices)}")]
     negative = pa.Check(lambda s: ~s.str.startswith("-"), error="tidak boleh negatif")
+    size = pa.Check(
+        lambda s: s.str.count(r"\d") <= MAX_DIGITS,
+        error=f"angka terlalu panjang (lebih dari {MAX_DIGITS} digit); periksa jumlah digitnya",
+    )
+    numbers = [negative, size]
+    if fmt.ambiguous and kind != RUPIAH:  # whole Rupiah have no decimals to confuse
+        numbers.append(
+            pa.Check(
+                lambda s: ~s.str.match(fmt.ambiguous),
+                error=(
+                    "ambigu: titik di sini bisa berarti pemisah ribuan atau desimal; di berkas berpemisah koma "
+                    "tulis ribuan tanpa titik (1234), desimal dengan titik dan angka nol di belakang (1.2340)"
+                ),
+            )
+        )
     if kind == RUPIAH:
         return [
-            negative,
+            *numbers,
             pa.Check(lambda s: ~s.str.contains(fmt.fraction), error="Rupiah harus bulat, tanpa sen"),
             pa.Check.str_matches(
                 fmt.whole,
@@ -246,7 +271,7 @@ def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
         ]
     if kind in (PERCENT, OPTIONAL_DECIMAL):
         return [
-            negative,
+            *numbers,
             pa.Check.str_matches(fmt.decimal, error=f"harus angka, ditulis seperti {fmt.example_decimal}"),
         ]
     if kind in (LEVEL_OR_NUMBER, OPTIONAL_LEVEL_OR_NUMBER):
@@ -254,7 +279,7 @@ def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
             lambda s: ~s.str.contains(r"\d") | s.str.match(fmt.decimal),
             error=f"harus angka (seperti {fmt.example_decimal}) atau tingkat kualitatif (seperti Baik)",
         )
-        return [negative, number_or_word]
+        return [*numbers, number_or_word]
     return []
 
 

@@ -4,9 +4,9 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from . import fmt, schema
+from . import fmt, render, schema
 from .render import Cell, Row, ordered_list, signature, table
-from .report import Report, satuan_text
+from .report import Report, satuan_text, year
 
 _N = dict(numeric=True)
 
@@ -40,6 +40,7 @@ def tabel_target(
     report: Report, tahun: int, dokumen: str = "RK", judul: str | None = None, dengan_tujuan: bool = False
 ) -> Markup:
     """Targets of the Rencana Kinerja (RK) or Perjanjian Kinerja (PK) of a year, by sasaran."""
+    tahun = year(tahun)
     records = report.targets(tahun, dokumen).to_dict("records")
     titles = {"RK": f"Rencana Kinerja Tahun {tahun}", "PK": f"Perjanjian Kinerja Tahun {tahun}"}
     columns = ["No", "Tujuan", "Sasaran Strategis", "Indikator Kinerja", f"Target {tahun}"]
@@ -56,6 +57,7 @@ def tabel_target(
 
 def tabel_anggaran_program(report: Report, tahun: int, judul: str | None = None) -> Markup:
     """Budget per program of the Perjanjian Kinerja of a year; the total is their sum."""
+    tahun = year(tahun)
     rows = report.pk_budget(tahun)
     head = [Row([Cell("No"), Cell("Program"), Cell("Anggaran (Rp)"), Cell("Sumber Dana")])]
     body = [
@@ -82,6 +84,7 @@ CAPAIAN_NOTE_FORMULA = (
 
 def tabel_capaian(report: Report, tahun: int) -> Markup:
     """Target, realisasi and capaian of each indikator kinerja utama of a year, by sasaran."""
+    tahun = year(tahun)
     measured = report.capaian_rows(tahun)
     records = [row for row, _ in measured]
     columns = ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)", "Keterangan")
@@ -124,7 +127,8 @@ def _sasaran_cells(records: list[dict], with_tujuan: bool = False):
 
 def tabel_realisasi_anggaran(report: Report, tahun: int, pembanding=()) -> Markup:
     """Pagu, realisasi, serapan and fisik per program and kegiatan, with the year's total."""
-    year = report.anggaran(tahun)
+    tahun = year(tahun)
+    whole = report.anggaran(tahun)
     head = [
         Row(
             [
@@ -152,15 +156,15 @@ def tabel_realisasi_anggaran(report: Report, tahun: int, pembanding=()) -> Marku
         )
 
     body = []
-    for p_no, program in enumerate(year.program, start=1):
+    for p_no, program in enumerate(whole.program, start=1):
         body.append(line(f"{p_no}.", program, "program", strong=True))
         body += [
             line(f"{p_no}.{k_no}", kegiatan, "kegiatan") for k_no, kegiatan in enumerate(program.kegiatan, start=1)
         ]
-    total = line("", year, "total", strong=True)
+    total = line("", whole, "total", strong=True)
     total = Row([total.cells[0], Cell(f"Jumlah Tahun {tahun}", strong=True), *total.cells[2:]], "total")
     foot = [total]
-    for other in pembanding:
+    for other in [year(other) for other in pembanding]:
         compared = line("", report.anggaran(other), "pembanding")
         foot.append(Row([compared.cells[0], Cell(f"Pembanding: Tahun {other}"), *compared.cells[2:]], "pembanding"))
     notes = [
@@ -176,9 +180,7 @@ def tabel_realisasi_anggaran(report: Report, tahun: int, pembanding=()) -> Marku
 def daftar_misi(report: Report) -> Markup:
     frame = report.data["misi"]
     items = [f"Misi {kode}: {uraian}" for kode, uraian in zip(frame["kode_misi"], frame["uraian"], strict=True)]
-    return Markup('<ul class="lkj-daftar">{}</ul>').format(
-        Markup("").join(Markup("<li>{}</li>").format(i) for i in items)
-    )
+    return render.bullet_list(items, "lkj-daftar")
 
 
 def daftar_program(report: Report) -> Markup:
@@ -207,14 +209,14 @@ def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Markup:
     body = []
     for table_def in schema.TABLES:
         rows = len(report.data[table_def.name])
-        link = Markup('<a href="{}{}" download>{}</a>').format(awalan, table_def.file, table_def.file)
+        link = render.download_link(f"{awalan}{table_def.file}", table_def.file)
         body.append(
             Row(
                 [
                     Cell(html=link),
                     Cell(schema.DESCRIPTIONS[table_def.file]),
                     Cell(fmt.angka(rows), **_N),
-                    Cell(html=Markup('<code class="lkj-sha256">{}</code>').format(report.data.sha256[table_def.file])),
+                    Cell(html=render.checksum(report.data.sha256[table_def.file])),
                 ]
             )
         )

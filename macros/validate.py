@@ -6,6 +6,7 @@ Returns every finding at once, so that one run tells the editor everything to fi
 (`load.py`) and stops on errors.
 """
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,32 +25,59 @@ class Data:
 
     tables: dict[str, pd.DataFrame]
     findings: tuple[Finding, ...] = field(default=())  # the warnings found when it was loaded
-    sha256: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256 of its bytes
+    raw: dict[str, bytes] = field(default_factory=dict)  # file name -> the bytes validated (published)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
+    @property
+    def sha256(self) -> dict[str, str]:
+        """File name -> SHA-256 of the bytes validated and published."""
+        return {name: hashlib.sha256(content).hexdigest() for name, content in self.raw.items()}
+
+
+# Files in data/ that are not data: documentation, and what git or editors leave there.
+NOT_DATA = {"README.md", ".gitkeep", ".gitattributes"}
+
 
 def validate(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> tuple[Data | None, list[Finding]]:
     """Check every file of `schema.TABLES` in `data_dir`; the data is None when there are errors."""
-    findings: list[Finding] = []
+    data_dir = Path(data_dir)
+    if data_dir.is_symlink():
+        message = "folder data/ adalah tautan simbolik (symlink); data harus berada di dalam repositori ini"
+        return None, [Finding(ERROR, "", message)]
+    findings: list[Finding] = _unknown_files(data_dir)
     tables: dict[str, pd.DataFrame] = {}
-    sha256: dict[str, str] = {}
+    raw: dict[str, bytes] = {}
     for table in schema.TABLES:
-        raw, found = csvfile.read(Path(data_dir) / table.file)
+        content, found = csvfile.read(data_dir / table.file)
         findings += found
-        frame, found = _load_table(raw, table, tables) if raw is not None else (None, [])
+        frame, found = _load_table(content, table, tables) if content is not None else (None, [])
         findings += found
         if frame is not None:
             tables[table.name] = frame
-            sha256[table.file] = raw.sha256
+            raw[table.file] = content.content
     if errors(findings):
         return None, findings
-    data = Data(tables, sha256=sha256)
+    data = Data(tables, raw=raw)
     findings += consistency.check(data, levels)
     if errors(findings):
         return None, findings
     return replace(data, findings=tuple(findings)), findings
+
+
+def _unknown_files(data_dir: Path) -> list[Finding]:
+    """Anything in data/ that the schema does not know: never read, never published."""
+    known = {table.file for table in schema.TABLES} | NOT_DATA
+    try:
+        names = sorted(entry.name for entry in data_dir.iterdir())
+    except OSError:
+        return []  # a missing folder shows as every file missing
+    message = (
+        "berkas tidak dikenal di data/: tidak dibaca dan tidak diterbitkan; "
+        "hapus atau pindahkan bila bukan data laporan (daftar berkas: data/README.md)"
+    )
+    return [Finding(WARNING, name, message) for name in names if name not in known]
 
 
 def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd.DataFrame]):

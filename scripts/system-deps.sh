@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Debian packages the build needs besides Python: WeasyPrint's Pango/HarfBuzz libraries
 # (the fonts themselves ship in pdf/fonts) and venv support. Installs only what is
-# missing, so it is quick when everything is there already.
+# missing, so it is quick, and silent, when everything is there already.
 set -euo pipefail
 python=${PYTHON:-python3}
+
+# The linker's list is read once and searched in the shell: `ldconfig -p | grep -q` would
+# let grep stop early, ldconfig die of SIGPIPE, and `pipefail` report a library missing.
+libraries=$(ldconfig -p 2>/dev/null || true)
 need=()
-ldconfig -p | grep -q 'libpango-1.0.so.0' || need+=(libpango-1.0-0)
-ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || need+=(libpangoft2-1.0-0)
-ldconfig -p | grep -q 'libharfbuzz-subset.so.0' || need+=(libharfbuzz-subset0)
+for pair in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+            libharfbuzz-subset.so.0:libharfbuzz-subset0; do
+  [[ $libraries == *"${pair%%:*}"* ]] || need+=("${pair#*:}")
+done
 "$python" -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
 [ ${#need[@]} -eq 0 ] && exit 0
+
 echo "system-deps: installing ${need[*]} (Debian packages)" >&2
 if [ "$(id -u)" -ne 0 ]; then
   echo "system-deps: run as root, or install them yourself: apt-get install ${need[*]}" >&2

@@ -228,7 +228,7 @@ def test_cover_shows_the_logo_when_one_is_configured(project):
 def test_a_missing_logo_stops_the_build(project):
     result = build(project, pdf=True, LKJ_LOGO="tidak-ada.png")
     assert result.returncode != 0
-    assert "logo sampul tidak ditemukan" in result.stdout + result.stderr
+    assert "extra.lkj.logo: 'tidak-ada.png' harus berkas gambar" in result.stdout + result.stderr
     shutil.rmtree(project / "site", ignore_errors=True)
 
 

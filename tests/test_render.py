@@ -1,8 +1,11 @@
-"""HTML from render.py: real tables, every cell escaped."""
+"""HTML from render.py: real tables; data text shown as written, never acting as markup."""
 
+import markdown
+import pytest
 from markupsafe import Markup
 
-from macros.render import Cell, Row, ordered_list, signature, table
+from macros.render import Cell, Row, ordered_list, signature, table, text
+from tests.html import cells, parse
 
 
 def test_table_has_caption_head_body_foot_and_numeric_cells():
@@ -15,40 +18,77 @@ def test_table_has_caption_head_body_foot_and_numeric_cells():
         widths=(70, 30),
     )
     assert isinstance(html, Markup)
-    assert "<caption>Tabel 3.2 Contoh</caption>" in html
-    assert '<colgroup><col style="width: 70%"><col style="width: 30%"></colgroup>' in html
-    assert "<thead><tr><th>Program</th><th>Pagu (Rp)</th></tr></thead>" in html.replace("\n", "")
-    assert '<tr class="program"><td>A</td><td class="angka">1.000</td></tr>' in html
-    assert '<tfoot>\n<tr class="total">' in html
-    assert '<p class="lkj-catatan">catatan</p>' in html
+    page = parse(html)
+    assert page.caption.get_text() == "Tabel 3.2 Contoh"
+    assert [col["style"] for col in page.select("colgroup col")] == ["width: 70%", "width: 30%"]
+    assert cells(page.thead) == ["Program", "Pagu (Rp)"]
+    body_row = page.select_one("tbody tr")
+    assert body_row["class"] == ["program"] and cells(body_row) == ["A", "1.000"]
+    assert body_row.find_all("td")[1]["class"] == ["angka"]
+    assert page.select_one("tfoot tr")["class"] == ["total"]
+    assert page.select_one("p.lkj-catatan").get_text() == "catatan"
     assert "\n\n" not in html  # one raw HTML block for Markdown
+
+
+# What data may contain, and what it must never do (issue: hostile input).
+HOSTILE = (
+    "<script>alert(1)</script> {{ 7*7 }} {% raw %}",
+    "[x](javascript:alert(1))",
+    "*x*{: onmouseover=alert(1) }",
+    "[l](file:///etc/passwd){: rel=attachment }",
+    "![](http://127.0.0.1:9/x.png)",
+    '<img src=x onerror="alert(1)"> & "kutip" \'satu\'',
+    "`kode` __tebal__ ~~coret~~ <http://contoh.go.id>",
+)
+MARKDOWN = markdown.Markdown(extensions=["attr_list", "admonition", "toc"])  # as mkdocs.yml
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("context", ["{} di tengah kalimat.", "{}", "- butir {}", "## Judul {}"])
+def test_text_reaches_the_reader_as_written_wherever_markdown_puts_it(value, context):
+    html = MARKDOWN.reset().convert(context.format(text(value)))
+    page = parse(html)
+    assert value in page.get_text()
+    assert page.find_all(["a", "img", "script", "em", "strong", "code", "del"]) == []
+    assert all(not name.startswith("on") for tag in page.find_all(True) for name in tag.attrs)
+
+
+def test_text_keeps_one_line_and_breaks_long_words_only():
+    assert text("1. satu\n\n# dua\n    tiga") == "1&#46; satu &#35; dua tiga"
+    long_word = "Pelatihan" * 10
+    html = text(f"kata {long_word}")
+    assert html.count("<wbr>") == 4 and parse(html).get_text() == f"kata {long_word}"
+    assert "<wbr>" not in text("2.392.837.500 Rp Kesejahteraan")
 
 
 def test_cell_text_is_escaped_and_jinja_stays_literal():
     html = table("<b>judul</b>", head=[], body=[Row([Cell("<script>alert(1)</script> {{ 7*7 }}")])], notes=["a & b"])
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
-    assert "&lt;b&gt;judul&lt;/b&gt;" in html
-    assert "a &amp; b" in html
+    page = parse(html)
+    assert page.find("script") is None and page.find("b") is None
+    assert cells(page) == ["<script>alert(1)</script> {{ 7*7 }}"]
+    assert page.caption.get_text() == "<b>judul</b>"
+    assert page.select_one(".lkj-catatan").get_text() == "a & b"
 
 
 def test_spans_and_lists():
     html = table("t", head=[], body=[Row([Cell("x", rowspan=2, colspan=3), Cell(items=("satu", "<dua>"))])])
-    assert '<td colspan="3" rowspan="2">x</td>' in html
-    assert "<ol><li>satu</li><li>&lt;dua&gt;</li></ol>" in html
+    first = parse(html).td
+    assert (first["colspan"], first["rowspan"], first.get_text()) == ("3", "2", "x")
+    assert [li.get_text() for li in parse(html).select("td ol li")] == ["satu", "<dua>"]
 
 
 def test_ordered_list_escapes():
-    assert ordered_list(["<i>"], "c") == Markup('<ol class="c"><li>&lt;i&gt;</li></ol>')
+    html = ordered_list(["<i>"], "c")
+    assert parse(html).ol["class"] == ["c"] and parse(html).li.get_text() == "<i>" and parse(html).i is None
 
 
 def test_signature_without_a_name_leaves_a_line_not_a_name():
     html = signature("……, ……", ["Kepala Dinas"], "", "19780426 199612 1 001")
     assert '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong"' in html  # a div: kept in the PDF
-    assert "NIP. 19780426 199612 1 001" in html
+    assert parse(html).select_one(".lkj-tanda-tangan__nip").get_text() == "NIP. 19780426 199612 1 001"
     assert "None" not in html
 
 
 def test_signature_with_a_name():
     html = signature("Kuala Tungkal, 1 Maret 2020", ["Kepala Dinas"], "Nama <Pejabat>", "1")
-    assert '<p class="lkj-tanda-tangan__nama">Nama &lt;Pejabat&gt;</p>' in html
+    assert parse(html).select_one("p.lkj-tanda-tangan__nama").get_text() == "Nama <Pejabat>"

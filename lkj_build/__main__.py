@@ -1,0 +1,142 @@
+"""`make build` and `make check`.
+
+    python -m lkj_build build [PROJECT]    site and PDF; `site` switches only if all succeeded
+    python -m lkj_build check [PROJECT]    data and chapters checked, nothing published
+
+`build` runs the MkDocs build in a child process (`run.py`) so that it can be stopped:
+after `LKJ_BATAS_WAKTU` seconds (default 1800), on Ctrl-C or SIGTERM, or when the
+process that started it (make) dies. In each case nothing is published and the next
+build removes what was left. `LKJ_PDF=false` builds without the PDF.
+"""
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from .publish import Busy, Versions, remove
+
+DEFAULT_TIME_LIMIT = 1800  # seconds; the report builds in seconds, a large one in minutes
+PR_SET_PDEATHSIG = 1
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class Stopped(Exception):
+    def __init__(self, signal_number: int):
+        self.signal_number = signal_number
+
+
+def build(project: Path) -> int:
+    versions = Versions(project)
+    handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    try:
+        with versions.lock():
+            _warn(versions.clean())
+            return _build_and_switch(project, versions)
+    except Busy:
+        print("Build gagal: build lain sedang berjalan di folder ini; tunggu sampai selesai.", file=sys.stderr)
+        return 1
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def _build_and_switch(project: Path, versions: Versions) -> int:
+    version = versions.new()
+    limit = _time_limit()
+    pdf = os.environ.get("LKJ_PDF", "true").lower() != "false"
+    command = [sys.executable, "-m", "lkj_build.run", str(project), str(version), "--staging"]
+    if pdf:
+        command.append("--pdf")
+    parent = os.getppid()  # if it changes, whoever started the build has died
+    for number in STOP_SIGNALS:
+        signal.signal(number, _stop)
+    # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
+    child = subprocess.Popen(
+        command, cwd=project, start_new_session=True, preexec_fn=lambda: _die_with_parent(signal.SIGKILL)
+    )
+    try:
+        code = child.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        _discard(version)
+        print(
+            f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan; "
+            "periksa data yang sangat besar atau sel yang sangat panjang; site/ tidak diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    except Stopped as stopped:
+        child.kill()
+        child.wait()
+        _discard(version)
+        print("Build dibatalkan; site/ tidak diubah.", file=sys.stderr)
+        return 128 + stopped.signal_number
+    if code != 0 or os.getppid() != parent:
+        _discard(version)
+        return code or 1
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)  # the switch is one step: let it happen
+    try:
+        versions.switch(version)
+    except OSError as error:
+        _discard(version)
+        print(
+            f"Build gagal: site/ tidak dapat diganti ({error.strerror or error}); site/ tidak diubah.", file=sys.stderr
+        )
+        return 1
+    _warn(versions.clean())
+    pdfs = sorted(str(Path("site") / p.relative_to(version)) for p in version.glob("pdf/*.pdf"))
+    print(f"Situs: site/index.html{'  PDF: ' + ', '.join(pdfs) if pdfs else ''}")
+    return 0
+
+
+def _stop(signal_number, frame):
+    raise Stopped(signal_number)
+
+
+def _die_with_parent(signal_number: int) -> None:
+    """Ask Linux to send `signal_number` to this process when its parent dies."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal_number))
+
+
+def _time_limit() -> int:
+    value = os.environ.get("LKJ_BATAS_WAKTU", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_TIME_LIMIT
+
+
+def _discard(version: Path) -> None:
+    try:
+        remove(version)
+    except OSError:
+        pass  # the next build removes it
+
+
+def _warn(failed: list[str]) -> None:
+    if failed:
+        print(
+            f"PERINGATAN versi lama tidak dapat dihapus: {', '.join(failed)}; build berikutnya mencobanya lagi",
+            file=sys.stderr,
+        )
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "build"
+    project = Path(argv[1] if len(argv) > 1 else ".").resolve()
+    if command == "build":
+        _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
+        return build(project)
+    if command == "check":
+        from .check import check
+
+        return check(project)
+    print(f"Perintah tidak dikenal: {command} (pakai: build, check)", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

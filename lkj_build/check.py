@@ -1,0 +1,59 @@
+"""`make check`: is the report ready to build? Data and chapters, without publishing anything.
+
+    python -m lkj_build check [PROJECT_DIR]
+
+1. every file of data/ against its schema and the others (one line per finding, all at
+   once; unknown files in data/ are warnings: they are never published);
+2. if the data has no errors, the chapters: a build of the website into a temporary
+   folder, so that every macro call finds its data, every link its target and every
+   chapter its place in `nav`, exactly as `make build` would find them.
+
+Exit codes: 0 no errors (warnings may be listed), 1 errors found (the build would stop),
+2 the check could not run (no mkdocs.yml, or its extra.lkj settings are incomplete).
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.yaml import get_yaml_loader
+
+from macros.findings import errors, warnings
+from macros.load import report_findings
+from macros.settings import read_settings
+from macros.validate import validate
+
+from . import run
+
+OK, ERRORS, CANNOT_RUN = 0, 1, 2
+
+
+def check(project: Path) -> int:
+    try:
+        with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+            settings = read_settings(yaml.load(file, Loader=get_yaml_loader()).get("extra"))
+    except (OSError, PluginError, yaml.YAMLError) as problem:
+        print(f"Pemeriksaan tidak dapat dijalankan: {' '.join(str(problem).split())}", file=sys.stderr)
+        return CANNOT_RUN
+    _, findings = validate(project / "data", settings.tingkat_kualitatif)
+    report_findings(findings)
+    found_errors, found_warnings = len(errors(findings)), len(warnings(findings))
+    if found_errors:
+        print(
+            f"{found_errors} galat, {found_warnings} peringatan: perbaiki galat sebelum build (lihat data/README.md)."
+        )
+        return ERRORS
+    with tempfile.TemporaryDirectory(prefix="lkj-periksa-") as folder:
+        reason = run.build(project, Path(folder) / "site", pdf=False, quiet=True)
+    if reason is not None:
+        print(f"GALAT {reason}")
+        print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
+        return ERRORS
+    print(f"Data dan bab lolos pemeriksaan: 0 galat, {found_warnings} peringatan.")
+    return OK
+
+
+if __name__ == "__main__":
+    sys.exit(check(Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()))

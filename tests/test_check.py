@@ -1,0 +1,69 @@
+"""`make check` (python -m lkj_build check): data and chapters checked, nothing published."""
+
+import subprocess
+from pathlib import Path
+
+from lkj_build.check import check
+from tests.sites import run_python
+from tests.test_validate import replace
+
+
+def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
+    return run_python(["-m", "lkj_build", "check", str(project)], project, **{"GITHUB_ACTIONS": "false", **env})
+
+
+def test_check_passes_real_data_and_lists_its_warnings(project):
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        "PERINGATAN data/realisasi_anggaran.csv, baris 22, kolom 'fisik': nilai '142': fisik di atas 100%" in lines[0]
+    )
+    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 4 peringatan."
+    assert not (project / "site").exists()
+
+
+def test_check_exits_1_on_errors_with_one_line_each(project, capsys):
+    path = project / "data" / "kegiatan.csv"
+    replace(path, "K02.01,P02,", "K02.01,P99,")
+    replace(path, "K03.01,P03,", "K03.01,P98,")
+    assert check(project) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if line.startswith("GALAT")] == [
+        "GALAT data/kegiatan.csv, baris 13, kolom 'kode_program': nilai 'P99': kode tidak ada di data/program.csv (kolom kode_program)",
+        "GALAT data/kegiatan.csv, baris 17, kolom 'kode_program': nilai 'P98': kode tidak ada di data/program.csv (kolom kode_program)",
+    ]
+    assert lines[-1].startswith("2 galat")
+
+
+def test_check_finds_a_chapter_asking_for_data_that_is_missing(project, capsys):
+    replace(project / "docs" / "ikhtisar.md", "{{ serapan(2018) }}", "{{ serapan(2017) }}")
+    assert check(project) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2].startswith("GALAT docs/ikhtisar.md, baris 13: makro serapan(2017): tidak ada anggaran tahun 2017")
+    assert lines[-1] == "1 galat pada bab, 4 peringatan: perbaiki galat sebelum build."
+    assert not (project / "site").exists()
+
+
+def test_check_warns_of_files_in_data_that_are_never_published(project, capsys):
+    (project / "data" / "pegawai_internal.csv").write_text("nip,nama\n1,A\n", encoding="utf-8")
+    assert check(project) == 0
+    out = capsys.readouterr().out
+    assert (
+        "PERINGATAN data/pegawai_internal.csv: berkas tidak dikenal di data/: tidak dibaca dan tidak diterbitkan" in out
+    )
+
+
+def test_check_exits_2_when_it_cannot_run(project, tmp_path):
+    result = run_python(["-m", "lkj_build", "check", str(tmp_path)], project)  # no mkdocs.yml there
+    assert result.returncode == 2
+    assert "tidak dapat dijalankan" in result.stderr
+
+
+def test_check_prints_github_annotations_under_github_actions(project, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    replace(project / "data" / "kegiatan.csv", "K02.01,P02,", "K02.01,P99,")
+    check(project)
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1  # cross-file warnings wait until every file loads
+    assert annotations[0].startswith("::error file=data/kegiatan.csv,line=13,title=Data LKj::")

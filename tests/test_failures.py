@@ -1,0 +1,138 @@
+"""Every way a build can fail ends in one Indonesian line that says where and what to do,
+never a traceback. Built in this process (`lkj_build.run`, what `make build` runs)."""
+
+import errno
+import os
+from pathlib import Path
+
+import mkdocs.utils
+import pytest
+
+from lkj_build import run
+from tests.sites import copy_project
+from tests.test_validate import replace
+
+# case: (file, text to find, replacement, the last line's reason starts with)
+FAILURES = {
+    "unknown macro": (
+        "docs/bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misii() }}",
+        "docs/bab-2.md, baris {line}: makro atau nama 'jumlah_misii' tidak dikenal; makro yang tersedia: capaian,",
+    ),
+    "wrong argument": (
+        "docs/bab-3.md", "{{ pagu(2019) }}", '{{ pagu("20x9") }}',
+        "docs/bab-3.md, baris {line}: makro pagu('20x9'): tahun harus empat angka, mis. 2019, bukan '20x9'",
+    ),
+    "too many arguments": (
+        "docs/bab-3.md", "{{ pagu(2019) }}", "{{ pagu(2019, 'P01', 3) }}",
+        "docs/bab-3.md, baris {line}: makro pagu(2019, 'P01', 3): argumen tidak sesuai; cara memanggil: pagu(tahun, program=None)",
+    ),
+    "a year the data lacks": (
+        "docs/ikhtisar.md", "{{ serapan(2018) }}", "{{ serapan(2031) }}",
+        "docs/ikhtisar.md, baris {line}: makro serapan(2031): tidak ada anggaran tahun 2031 di data/realisasi_anggaran.csv",
+    ),
+    "a code the data lacks": (
+        "docs/ikhtisar.md", '{{ capaian("IKU04", 2019) }}', '{{ capaian("IKU44", 2019) }}',
+        "docs/ikhtisar.md, baris {line}: makro capaian('IKU44', 2019): indikator 'IKU44' tidak punya target PK",
+    ),
+    "a misi the data lacks": (
+        "docs/bab-2.md", '{{ misi("III") }}', '{{ misi("VII") }}',
+        "docs/bab-2.md, baris {line}: makro misi('VII'): misi 'VII' tidak ada di data/misi.csv",
+    ),
+    "broken macro syntax": (
+        "docs/bab-4.md", "{{ tanda_tangan() }}", "{{ tanda_tangan( }}",
+        "docs/bab-4.md, baris {line}: penulisan makro tidak lengkap atau salah",
+    ),
+    "broken link": (
+        "docs/bab-4.md", "{{ tanda_tangan() }}", "Lihat [lampiran](lampiran-lama.md).",
+        "docs/bab-4.md: tautan 'lampiran-lama.md' tidak menuju ke halaman atau berkas mana pun di docs/",
+    ),
+    "control character in a csv": (
+        "data/misi.csv", "dan perikanan", "dan\x00perikanan",
+        "1 galat pada data; perbaiki berkas di data/",
+    ),
+}  # fmt: skip
+
+
+def build_and_tell(project: Path, site: Path, capsys) -> tuple[int, list[str]]:
+    code = run.main([str(project), str(site), "--staging"])
+    output = capsys.readouterr()
+    text = output.out + output.err
+    assert "Traceback" not in text and "Error:" not in text
+    return code, text.splitlines()
+
+
+@pytest.mark.parametrize("case", sorted(FAILURES))
+def test_each_failure_ends_in_one_indonesian_line(tmp_path, capsys, case):
+    file, old, new, expected = FAILURES[case]
+    project = copy_project(tmp_path / "lkj")
+    source = (project / file).read_text(encoding="utf-8")
+    line = source[: source.index(old)].count("\n") + 1  # as an editor shows it, front matter included
+    replace(project / file, old, new)
+    code, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert code == 1
+    assert [line for line in lines if line.startswith("Build gagal")] == [lines[-1]]
+    assert lines[-1].startswith(f"Build gagal: {expected.format(line=line)}")
+    assert lines[-1].endswith("; situs yang terbit (site/) tidak diubah.")
+
+
+def test_a_data_error_lists_its_lines_before_the_last_one(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    replace(project / "data" / "misi.csv", "dan perikanan", "dan\x00perikanan")
+    _, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert "GALAT data/misi.csv, baris 4, kolom 'uraian': karakter kendali tak terlihat U+0000" in lines[-2]
+
+
+def test_a_chapter_left_out_of_nav_stops_the_build(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    replace(project / "mkdocs.yml", '  - "BAB IV Penutup": bab-4.md\n', "")
+    code, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert code == 1
+    assert lines[-1].startswith("Build gagal: docs/bab-4.md tidak ada di 'nav' mkdocs.yml: bab ini tidak akan masuk")
+
+
+@pytest.mark.parametrize("name", ["bagan.png", "laporan.md"])
+def test_a_link_out_of_docs_is_never_published(tmp_path, capsys, name):
+    project = copy_project(tmp_path / "lkj")
+    (project / "docs" / name).symlink_to("/etc/passwd")
+    code, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert code == 1 and f"Build gagal: docs/{name}: berkas ini (atau foldernya) tautan simbolik" in lines[-1]
+    assert not (tmp_path / "versi" / name).exists()
+
+
+def test_a_file_docs_does_not_publish_stops_the_build(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    (project / "docs" / "gaji-pegawai.xlsx").write_bytes(b"PK")
+    _, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert lines[-1].startswith("Build gagal: docs/gaji-pegawai.xlsx: jenis berkas ini tidak diterbitkan")
+
+
+def test_a_logo_outside_the_project_is_refused(tmp_path, capsys, monkeypatch):
+    project = copy_project(tmp_path / "lkj")
+    monkeypatch.setenv("LKJ_LOGO", "/etc/passwd")
+    code = run.main([str(project), str(tmp_path / "versi"), "--pdf"])
+    assert code == 1
+    assert "Build gagal: mkdocs.yml extra.lkj.logo: '/etc/passwd' harus berkas gambar" in capsys.readouterr().err
+
+
+def test_a_folder_that_cannot_be_written(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    _, lines = build_and_tell(project, tmp_path / "berkas" / "site", capsys)
+    assert lines[-1].startswith("Build gagal: tidak dapat membaca atau menulis")
+    assert "ada berkas di tempat yang seharusnya folder" in lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [(errno.ENOSPC, "disk penuh; kosongkan ruang disk"), (errno.EROFS, "sistem berkas hanya-baca")],
+)
+def test_a_full_or_read_only_disk(tmp_path, capsys, monkeypatch, number, words):
+    def refuse(content, path):
+        raise OSError(number, os.strerror(number), path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", refuse)
+    project = copy_project(tmp_path / "lkj")
+    code, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert code == 1
+    assert lines[-1].startswith(f"Build gagal: tidak dapat membaca atau menulis {tmp_path / 'versi'}")
+    assert words in lines[-1]

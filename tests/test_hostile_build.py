@@ -1,0 +1,172 @@
+"""The real report built with hostile data, as `make build` builds it: data text stays text
+in the website and the PDF, nothing is fetched, nothing but the report's data is published,
+a 10.000-character word does not hang the PDF, and amounts never break."""
+
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from lkj_build import run
+from macros.schema import TABLES
+from tests.html import parse
+from tests.sites import copy_project, run_python
+from tests.test_validate import replace
+
+SCHEMA_FILES = sorted(table.file for table in TABLES)
+LONG_WORD = ("PelatihanKerja" * 715)[:10_000]
+BIG_PAGU = 38_680_000_000  # the issue's example of a total that wrapped inside the number
+BUILD_LIMIT = 180  # seconds; the long word used to keep WeasyPrint busy for over ten minutes
+
+
+class Loopback:
+    """An HTTP server on 127.0.0.1 that records every request it gets."""
+
+    def __init__(self):
+        requests = self.requests = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the name http.server calls
+                requests.append(self.path)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def loopback():
+    server = Loopback()
+    yield server
+    server.close()
+
+
+def hostile_misi(url: str) -> str:
+    return (
+        f"[x](javascript:alert(1)) *x*{{: onmouseover=alert(1) }} [l](file:///etc/passwd){{: rel=attachment }} "
+        f'![]({url}/x.png) <img src="{url}/y.png"> A & B "kutip" Meningkatkan pembangunan ekonomi'
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, loopback):
+    """The project with hostile data, built once with `python -m lkj_build build` (site and PDF)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "lkj")
+    data = project / "data"
+    misi = hostile_misi(loopback.url).replace('"', '""')
+    replace(
+        data / "misi.csv",
+        "III,Meningkatkan pembangunan ekonomi masyarakat melalui agroindustri dan perikanan",
+        f'III,"{misi}"',
+    )
+    replace(data / "arah_kebijakan.csv", "2,6,Membangun Balai Latihan Kerja (BLK)", f"2,6,Membangun {LONG_WORD}")
+    replace(data / "realisasi_anggaran.csv", "2019,K01.10,500212445,", f"2019,K01.10,{BIG_PAGU},")
+    (data / "pegawai_internal.csv").write_text("nip,nama,gaji\n1,Rahasia,100\n", encoding="utf-8")
+    (data / "rahasia.csv").symlink_to("/etc/passwd")
+    (data / "lingkungan.csv").symlink_to("/proc/self/environ")
+    started = time.monotonic()
+    result = run_python(["-m", "lkj_build", "build"], project, LKJ_PDF="true")
+    seconds = time.monotonic() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result, seconds
+
+
+def pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_script_link_or_event_handler_reaches_any_page(hostile):
+    project, _, _ = hostile
+    for path, page in pages(project / "site"):
+        for tag in page.find_all(True):
+            assert not any(name.lower().startswith("on") for name in tag.attrs), (path, tag)
+            for name in ("href", "src"):
+                assert not str(tag.get(name, "")).strip().lower().startswith(("javascript:", "file:")), (path, tag)
+
+
+def test_the_misi_reads_as_written_in_the_text_and_in_the_renstra_table(hostile, loopback):
+    project, _, _ = hostile
+    written = hostile_misi(loopback.url)
+    page = parse((project / "site" / "bab-2" / "index.html").read_text(encoding="utf-8"))
+    assert f"MISI III: {written}" in [th.get_text() for th in page.select("tr.judul-renstra th")]  # escaped once
+    assert written in page.select_one("article").get_text()
+    assert page.select_one("article").find("img") is None and page.select_one("article em") is None
+
+
+def test_nothing_was_fetched_from_the_network(hostile, loopback):
+    assert loopback.requests == []
+
+
+def test_only_the_report_data_is_published_and_attached(hostile):
+    project, result, _ = hostile
+    published = sorted(p.name for p in (project / "site" / "data").iterdir())
+    assert published == SCHEMA_FILES
+    for name in SCHEMA_FILES:
+        assert (project / "site" / "data" / name).read_bytes() == (project / "data" / name).read_bytes()
+    (pdf,) = (project / "site" / "pdf").glob("*.pdf")
+    assert sorted(PdfReader(pdf).attachments) == SCHEMA_FILES
+    for name in ("pegawai_internal.csv", "rahasia.csv", "lingkungan.csv"):
+        assert f"PERINGATAN data/{name}: berkas tidak dikenal" in result.stderr
+
+
+def test_the_pdf_links_nowhere_outside(hostile):
+    project, _, _ = hostile
+    (pdf,) = (project / "site" / "pdf").glob("*.pdf")
+    for page in PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            assert not str(action.get("/URI", "")).lower().startswith(("javascript:", "file:"))
+
+
+def test_a_ten_thousand_character_word_builds_in_bounded_time(hostile):
+    _, _, seconds = hostile
+    assert seconds < BUILD_LIMIT
+
+
+def test_large_amounts_never_break_inside_the_number(hostile):
+    project, _, _ = hostile
+    total = sum(
+        int(line.split(",")[2]) for line in (project / "data" / "realisasi_anggaran.csv").read_text().splitlines()[1:]
+    )
+    expected = {f"{BIG_PAGU:,}".replace(",", "."), f"{total:,}".replace(",", ".")}
+    (pdf,) = (project / "site" / "pdf").glob("*.pdf")
+    with pdfplumber.open(pdf) as document:
+        words = {word["text"] for page in document.pages for word in page.extract_words()}
+        fragments = {w for w in words if re.fullmatch(r"\d{1,3}(\.\d{3}){2,}\.?\d{0,2}", w)}
+    assert expected <= words
+    assert not {f for f in fragments if any(e.startswith(f) and e != f for e in expected)}
+
+
+def test_a_chapter_cannot_make_the_pdf_fetch_from_the_network(tmp_path, loopback, capsys):
+    project = copy_project(tmp_path / "lkj")
+    with (project / "docs" / "bab-1.md").open("a", encoding="utf-8") as chapter:
+        chapter.write(f'\n<img src="{loopback.url}/bagan.png" alt="bagan">\n')
+    reason = run.build(project, tmp_path / "site", pdf=True)
+    assert reason == (
+        f"halaman docs/bab-1.md meminta '{loopback.url}/bagan.png': "
+        "alamat di luar proyek; PDF hanya memuat berkas proyek ini sendiri"
+    )
+    assert loopback.requests == []
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_chapter_cannot_attach_a_file_of_the_machine(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    with (project / "docs" / "bab-4.md").open("a", encoding="utf-8") as chapter:
+        chapter.write('\n<a rel="attachment" href="file:///etc/passwd">lampiran</a>\n')
+    reason = run.build(project, tmp_path / "site", pdf=True)
+    assert reason.startswith("halaman docs/bab-4.md meminta 'file:///etc/passwd': berkas di luar folder proyek")

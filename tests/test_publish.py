@@ -1,0 +1,185 @@
+"""`make build` publishes all or nothing: `site` is the old build or the new one, never a mix,
+never missing, and the exit status tells which. (python -m lkj_build build, as make runs it)"""
+
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from lkj_build import __main__ as command
+from lkj_build import publish
+from tests.sites import copy_project, run_python
+from tests.test_validate import replace
+
+
+def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
+    return run_python(["-m", "lkj_build", "build"], project, **{"LKJ_PDF": "false", "GITHUB_ACTIONS": "false", **env})
+
+
+def versions(project: Path) -> list[str]:
+    return sorted(p.name for p in (project / publish.VERSIONS).iterdir() if p.name != publish.LOCK)
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-baru-", ".site-link-")))
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A project built once with `make build` (site only)."""
+    project = copy_project(tmp_path_factory.mktemp("terbit") / "lkj")
+    result = make_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_build_shows_warnings_and_publishes_a_version(published):
+    site = published / "site"
+    assert site.is_symlink() and (site / "bab-3" / "index.html").is_file()
+    assert os.readlink(site) == f"{publish.VERSIONS}/{versions(published)[0]}"  # relative: the folder can move
+    assert len(versions(published)) == 1
+
+
+def test_the_site_is_never_missing_while_a_new_one_is_switched_in(published):
+    seen_missing = []
+    stop = threading.Event()
+
+    def read():
+        while not stop.is_set():
+            if not (published / "site" / "index.html").is_file():
+                seen_missing.append(time.monotonic())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        result = make_build(published)
+    finally:
+        stop.set()
+        reader.join()
+    assert result.returncode == 0, result.stderr
+    assert seen_missing == []
+    assert len(versions(published)) == 1  # the old version is gone, the new one is live
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(published):
+    before = os.readlink(published / "site")
+    replace(published / "data" / "misi.csv", "kode_misi,uraian\n", "kode_misi,uraian,catatan\n")
+    replace(published / "docs" / "bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misi(2019) }}")
+    try:
+        result = make_build(published)
+    finally:
+        shutil.copy2(Path(__file__).parents[1] / "data" / "misi.csv", published / "data" / "misi.csv")
+        shutil.copy2(Path(__file__).parents[1] / "docs" / "bab-2.md", published / "docs" / "bab-2.md")
+    assert result.returncode == 1
+    assert "PERINGATAN data/misi.csv, baris 1, kolom 'catatan'" in result.stderr  # warnings shown even then
+    assert result.stderr.splitlines()[-1].endswith("; situs yang terbit (site/) tidak diubah.")
+    assert os.readlink(published / "site") == before
+    assert versions(published) == [before.split("/")[-1]] and leftovers(published) == []
+
+
+def test_an_old_plain_site_folder_is_replaced(tmp_path):
+    project = copy_project(tmp_path / "lkj")
+    (project / "site").mkdir()
+    (project / "site" / "lama.html").write_text("lama", encoding="utf-8")
+    result = make_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site").is_symlink() and not (project / "site" / "lama.html").exists()
+    assert len(versions(project)) == 1
+
+
+def test_leftovers_of_killed_builds_are_removed_by_the_next(published):
+    (published / publish.VERSIONS / "20200101T000000.000000Z-1" / "bab-1").mkdir(parents=True)
+    (published / ".site-baru-abc" / "site").mkdir(parents=True)
+    (published / ".site-link-1").symlink_to("site")
+    result = make_build(published)
+    assert result.returncode == 0, result.stderr
+    assert len(versions(published)) == 1 and leftovers(published) == []
+
+
+def test_an_old_version_that_cannot_be_removed_is_a_warning_not_a_failure(published, monkeypatch, capsys):
+    before = os.readlink(published / "site")
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(publish.shutil, "rmtree", refuse)
+    monkeypatch.setenv("LKJ_PDF", "false")
+    assert command.build(published) == 0
+    err = capsys.readouterr().err
+    assert os.readlink(published / "site") != before  # the new site is live
+    assert f"PERINGATAN versi lama tidak dapat dihapus: {before} (Permission denied)" in err
+    monkeypatch.undo()
+    assert make_build(published).returncode == 0 and len(versions(published)) == 1  # removed next time
+
+
+def test_a_build_over_its_time_limit_is_stopped_and_publishes_nothing(published):
+    before = os.readlink(published / "site")
+    result = make_build(published, LKJ_BATAS_WAKTU="1")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith("Build gagal: melebihi batas waktu 1 detik (LKJ_BATAS_WAKTU)")
+    assert os.readlink(published / "site") == before and len(versions(published)) == 1
+
+
+def test_two_builds_at_once_the_second_is_refused(published):
+    with open(published / publish.VERSIONS / publish.LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = make_build(published)
+    assert result.returncode == 1
+    assert "build lain sedang berjalan di folder ini" in result.stderr
+
+
+def start_build(project: Path) -> subprocess.Popen:
+    environment = {**os.environ, "LKJ_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "lkj_build", "build"], cwd=project, env=environment, stderr=subprocess.PIPE, text=True
+    )
+
+
+def wait_until_building(project: Path, before: list[str]) -> None:
+    """Until the child has started writing its new version."""
+    deadline = time.monotonic() + 60
+    while versions(project) == before:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def wait_for_the_lock(project: Path) -> None:
+    """Until no build holds the project's lock (the killed build and its child are gone)."""
+    with open(project / publish.VERSIONS / publish.LOCK, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+def test_sigterm_stops_the_build_and_publishes_nothing(published):
+    before, old = os.readlink(published / "site"), versions(published)
+    builder = start_build(published)
+    wait_until_building(published, old)
+    builder.send_signal(signal.SIGTERM)
+    _, err = builder.communicate(timeout=60)
+    assert builder.returncode == 128 + signal.SIGTERM
+    assert err.splitlines()[-1] == "Build dibatalkan; site/ tidak diubah."
+    wait_for_the_lock(published)
+    assert os.readlink(published / "site") == before and versions(published) == old
+
+
+def test_killing_the_process_that_started_the_build_stops_it(published):
+    """`make` killed (even with SIGKILL): its child must not publish afterwards."""
+    before, old = os.readlink(published / "site"), versions(published)
+    starter = subprocess.Popen(
+        [sys.executable, "-c", "import subprocess, sys, time; subprocess.Popen(sys.argv[1:]); time.sleep(600)",
+         sys.executable, "-m", "lkj_build", "build"],
+        cwd=published, env={**os.environ, "LKJ_PDF": "false"}, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    wait_until_building(published, old)
+    starter.kill()
+    starter.wait()
+    wait_for_the_lock(published)
+    assert os.readlink(published / "site") == before
+    make_build(published)  # tidies what the killed build left
+    assert leftovers(published) == []
