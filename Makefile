@@ -52,7 +52,7 @@ lock: ## Re-pin requirements.lock and requirements-bootstrap.lock, with hashes (
 	rm -rf build/lock-venv
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf $(SITE) .site-versi .site-baru-* .site-link-* $(VENV) build .pytest_cache
+	rm -rf $(SITE) .site-versi .site-baru-* $(VENV) build .pytest_cache
 
 # Every file installed is checked against the SHA-256 in the lock files: first pip itself,
 # setuptools and wheel (so that what follows installs with a known pip), then the rest,

@@ -5,6 +5,8 @@
 - `lkj_pdf.hooks`: the submission PDF on top of mkdocs-with-pdf.
 """
 
+import os
+
 from lkj_build import guards
 from lkj_pdf import hooks as pdf
 
@@ -14,7 +16,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    guards.check_docs(files, config.docs_dir)
+    guards.check_docs(files, config.docs_dir, os.path.dirname(config.config_file_path))
     return files
 
 

@@ -16,7 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .publish import Busy, Versions, remove
+from . import messages
+from .publish import Busy, NotAFolder, Versions, remove
 
 DEFAULT_TIME_LIMIT = 1800  # seconds; the report builds in seconds, a large one in minutes
 PR_SET_PDEATHSIG = 1
@@ -37,6 +38,16 @@ def build(project: Path) -> int:
             return _build_and_switch(project, versions)
     except Busy:
         print("Build gagal: build lain sedang berjalan di folder ini; tunggu sampai selesai.", file=sys.stderr)
+        return 1
+    except NotAFolder as error:
+        print(
+            f"Build gagal: {error.args[0]} harus folder atau berkas biasa di dalam proyek, bukan tautan; "
+            "hapus lalu jalankan lagi; site/ tidak diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as error:
+        print(f"Build gagal: {messages.os_error(error)}; site/ tidak diubah.", file=sys.stderr)
         return 1
     finally:
         for number, handler in handlers.items():
@@ -89,7 +100,7 @@ def _build_and_switch(project: Path, versions: Versions) -> int:
         )
         return 1
     _warn(versions.clean())
-    pdfs = sorted(str(Path("site") / p.relative_to(version)) for p in version.glob("pdf/*.pdf"))
+    pdfs = sorted(str(p.relative_to(project)) for p in versions.site.glob("pdf/*.pdf"))
     print(f"Situs: site/index.html{'  PDF: ' + ', '.join(pdfs) if pdfs else ''}")
     return 0
 

@@ -20,9 +20,11 @@ class GuardError(PluginError):
     """docs/ or mkdocs.yml would publish something wrong; the message says what and how to fix it."""
 
 
-def check_docs(files, docs_dir: str) -> None:
+def check_docs(files, docs_dir: str, project_dir: str) -> None:
     """Refuse links out of docs/ and kinds of file the report does not publish."""
     root = Path(os.path.realpath(docs_dir))
+    if Path(docs_dir).is_symlink() or not root.is_relative_to(os.path.realpath(project_dir)):
+        raise GuardError(f"folder bab ({docs_dir}) harus folder biasa di dalam proyek, bukan tautan ke tempat lain")
     for file in files:
         if file.src_dir is None or Path(file.src_dir).resolve() != root:
             continue  # the theme's files and generated ones

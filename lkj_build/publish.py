@@ -1,15 +1,16 @@
-"""Publishing a build: one build at a time, each into its own folder, switched in one step.
+"""Publishing a build: one build at a time, each into its own folder, swapped in in one step.
 
-    site -> .site-versi/20261130T050102Z-4242     (a relative symbolic link)
-
-A build writes into a new folder under `.site-versi/`. Only when everything succeeded is
-the `site` link replaced, by renaming a new link over it (`os.replace`): a reader, a web
-server or a copy sees the old site or the new one, never a mix and never nothing. The old
-folder is removed afterwards; if that fails the new site is live anyway and the next
-build removes it. A build that was killed leaves only a folder that `site` does not
-point to, which the next build removes.
+A build writes into a new folder under `.site-versi/`. Only when everything succeeded does
+that folder take the place of `site/`, by exchanging the two names in one atomic step
+(Linux `renameat2(RENAME_EXCHANGE)`): a reader, a web server or a copy sees the old site
+or the new one, never a mix and never nothing, and `site/` stays an ordinary folder. The
+old site, now under `.site-versi/`, is removed afterwards; if that fails the new site is
+live anyway and the next build removes it. A build that was killed leaves only a folder
+under `.site-versi/`, which the next build removes.
 """
 
+import ctypes
+import errno
 import fcntl
 import os
 import shutil
@@ -21,10 +22,15 @@ VERSIONS = ".site-versi"
 SITE = "site"
 LOCK = ".kunci"
 OLD_TEMPORARY = ".site-baru-"  # temporary folders of earlier versions of `make build`
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
 
 
 class Busy(Exception):
     """Another build of this project is running."""
+
+
+class NotAFolder(Exception):
+    """`.site-versi` is a link or a file: building into it could write, or remove, elsewhere."""
 
 
 class Versions:
@@ -36,13 +42,23 @@ class Versions:
     @contextmanager
     def lock(self):
         """Hold the project's build lock (released by the system even if the build is killed)."""
+        if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
+            raise NotAFolder(self.folder.name)
         self.folder.mkdir(exist_ok=True)
-        with open(self.folder / LOCK, "w") as handle:
+        try:
+            descriptor = os.open(self.folder / LOCK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise NotAFolder(f"{VERSIONS}/{LOCK}") from None
+            raise
+        try:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise Busy() from None
             yield
+        finally:
+            os.close(descriptor)
 
     def new(self) -> Path:
         """A fresh, empty folder for the next build."""
@@ -51,32 +67,20 @@ class Versions:
         version.mkdir()
         return version
 
-    def current(self) -> Path | None:
-        """The version `site` points to, if `site` is such a link."""
-        if not self.site.is_symlink():
-            return None
-        return (self.site.parent / os.readlink(self.site)).resolve()
-
     def switch(self, version: Path) -> None:
-        """Make `site` point to `version`, atomically."""
-        link = self.project / f".site-link-{os.getpid()}"
-        link.unlink(missing_ok=True)
-        link.symlink_to(version.relative_to(self.project))
-        if self.site.is_dir() and not self.site.is_symlink():
-            # `site/` was a plain folder (an older layout, or `mkdocs build`): it is kept as
-            # a version, which costs one moment without `site` this one time.
-            self.site.rename(self.folder / f"lama-{version.name}")
-        os.replace(link, self.site)
+        """Put `version` in the place of `site/` in one step; the old site moves to `version`."""
+        if not os.path.lexists(self.site):
+            os.rename(version, self.site)
+        else:
+            exchange(version, self.site)
 
     def clean(self) -> list[str]:
-        """Remove every version but the current one, and leftovers of killed builds.
+        """Remove every folder under `.site-versi/` and leftovers of older layouts.
 
         Returns what could not be removed (the next build tries again).
         """
-        keep = self.current()
-        leftovers = [path for path in self.folder.iterdir() if path.name != LOCK and path.resolve() != keep]
-        leftovers += [path for path in self.project.glob(f"{OLD_TEMPORARY}*")]
-        leftovers += [path for path in self.project.glob(".site-link-*")]
+        leftovers = [path for path in self.folder.iterdir() if path.name != LOCK]
+        leftovers += list(self.project.glob(f"{OLD_TEMPORARY}*"))
         failed = []
         for path in leftovers:
             try:
@@ -84,6 +88,22 @@ class Versions:
             except OSError as error:
                 failed.append(f"{path.relative_to(self.project)} ({error.strerror or error})")
         return failed
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap the names of two paths atomically; where the system cannot, as fast as it can."""
+    rename = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if rename is not None:
+        if rename(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+            return
+        number = ctypes.get_errno()
+        if number not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise OSError(number, os.strerror(number), str(second))
+    # No atomic exchange on this system or file system: three renames, a moment without `site`.
+    aside = first.with_name(first.name + ".lama")
+    os.rename(second, aside)
+    os.rename(first, second)
+    os.rename(aside, first)
 
 
 def remove(path: Path) -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from . import compute
+from . import compute, fmt
 from .csvfile import ROW
 from .findings import ERROR, WARNING, Finding
 
@@ -132,7 +132,7 @@ def _implausible_amounts(data) -> list[Finding]:
                     message = "lebih dari Rp 1 triliun; periksa jumlah digitnya"
                 elif previous and name != "ringkasan_anggaran" and amount > previous:
                     message = (
-                        f"satu baris ini melebihi seluruh pagu dinas tahun {year - 1} ({previous}); "
+                        f"satu baris ini melebihi seluruh pagu dinas tahun {year - 1} ({fmt.rupiah(previous)}); "
                         "periksa jumlah digitnya"
                     )
                 else:
@@ -196,7 +196,7 @@ def _capaian_warnings(data, levels) -> list[Finding]:
             findings.append(Finding(WARNING, file, message, row, "realisasi", str(realisasi)))
         result = compute.capaian(arah[code], target, realisasi, levels)
         if result.persen is not None and result.persen > CAPAIAN_HIGH:
-            message = f"capaian {result.persen:.2f}% di atas 150%; periksa target dan realisasi"
+            message = f"capaian {fmt.persen(result.persen)}% di atas 150%; periksa target dan realisasi"
             findings.append(Finding(WARNING, file, message, row, "realisasi", str(realisasi)))
     return findings
 

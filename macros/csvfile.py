@@ -36,7 +36,8 @@ SAVE_AS = "simpan ulang dari Excel dengan 'Simpan Sebagai' → 'CSV UTF-8 (dibat
 # and paragraph separators, and a byte order mark after the start of the file.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 FORMULA = re.compile(r"^[=+\-@]")
-NUMBER = re.compile(r"^[+-]?\d[\d.,]*$")  # a plain number starting with a sign is not a formula
+NUMBER = re.compile(r"^[+-]?[0-9][0-9.,]*$")  # a plain number starting with a sign is not a formula
+MAX_CELL = 20_000  # characters; twice the longest word the PDF is tested with
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _table(name: str, records: pd.DataFrame, header_line: int) -> tuple[pd.DataF
         if not column and (frame[index] != "").any():
             message = f"kolom ke-{index + 1} tidak punya nama di baris judul; isinya diabaikan"
             findings.append(Finding(WARNING, name, message, row=header_line))
-    findings += _formulas(name, names, frame, header_line)
+    findings += _unsafe_cells(name, names, frame, header_line)
     if any(f.level == ERROR for f in findings):
         return None, findings
     keep = [index for index, column in enumerate(names) if column]
@@ -189,19 +190,23 @@ def _table(name: str, records: pd.DataFrame, header_line: int) -> tuple[pd.DataF
     return frame[(cells != "").any(axis=1)].reset_index(drop=True), findings  # blank and ;;; lines
 
 
-def _formulas(name: str, names: list[str], frame: pd.DataFrame, header_line: int) -> list[Finding]:
-    """Cells a spreadsheet would run as a formula when someone opens the published file."""
-    message = (
+def _unsafe_cells(name: str, names: list[str], frame: pd.DataFrame, header_line: int) -> list[Finding]:
+    """Cells a spreadsheet would run as a formula when someone opens the published file,
+    and cells too long for any report (they would only slow the PDF down)."""
+    formula = (
         "diawali '{}': Excel dan aplikasi lembar kerja lain dapat menjalankannya sebagai rumus "
         "saat berkas terbuka dibuka; hapus tanda itu atau awali dengan huruf"
     )
     findings = [
-        Finding(ERROR, name, message.format(column[0]), row=header_line, column=column)
+        Finding(ERROR, name, formula.format(column[0]), row=header_line, column=column)
         for column in names
         if FORMULA.match(column)
     ]
     for index, column in enumerate(names):
         for cell, row in zip(frame[index], frame[ROW], strict=True):
             if FORMULA.match(cell) and not NUMBER.match(cell):
-                findings.append(Finding(ERROR, name, message.format(cell[0]), row, column or None, cell))
+                findings.append(Finding(ERROR, name, formula.format(cell[0]), row, column or None, cell))
+            elif len(cell) > MAX_CELL:
+                message = f"sel terlalu panjang ({len(cell)} karakter, paling banyak {MAX_CELL}); periksa isinya"
+                findings.append(Finding(ERROR, name, message, row, column or None))
     return findings

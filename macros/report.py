@@ -194,7 +194,7 @@ class Report:
 
 def year(value) -> int:
     """A year as a macro argument: 2019 or "2019"; anything else is a clear error."""
-    if isinstance(value, bool) or not re.fullmatch(r"\d{4}", str(value).strip()):
+    if isinstance(value, bool) or not re.fullmatch(r"[0-9]{4}", str(value).strip()):
         raise ValueError(f"tahun harus empat angka, mis. 2019, bukan '{value}'")
     return int(str(value).strip())
 

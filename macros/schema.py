@@ -7,6 +7,7 @@ keys) and one on the typed values (ranges, codes that must exist in another file
 `data/README.md` documents the same rules for the people who edit the files.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -198,16 +199,20 @@ class NumberFormat:
 
 
 PLAIN = NumberFormat(  # comma-separated file: 2392837500 and 75.42
-    r"^\d+$",
-    r"^\d+(\.\d+)?$",
-    r"^\d+\.\d*[1-9]\d*$",
+    r"^[0-9]+$",
+    r"^[0-9]+(\.[0-9]+)?$",
+    r"^[0-9]+\.[0-9]*[1-9][0-9]*$",
     "2392837500",
     "75.42",
     ", tanpa titik ribuan",
-    ambiguous=r"^[1-9]\d{0,2}(\.\d{3})+$",  # 1.234: one point two three four, or 1234 with a thousands dot?
+    ambiguous=r"^[1-9][0-9]{0,2}(\.[0-9]{3})+$",  # 1.234: one point two three four, or 1234 with a thousands dot?
 )
 EXCEL_ID = NumberFormat(  # Excel, Indonesian locale: 2.392.837.500 and 75,42
-    r"^(\d{1,3}(\.\d{3})+|\d+)(,0+)?$", r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$", r",\d*[1-9]", "2.392.837.500", "75,42"
+    r"^([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,0+)?$",
+    r"^([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$",
+    r",[0-9]*[1-9]",
+    "2.392.837.500",
+    "75,42",
 )
 
 
@@ -241,12 +246,12 @@ def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
             )
         ]
     if kind == YEAR:
-        return [pa.Check.str_matches(r"^(19|20)\d\d$", error="harus tahun empat angka, mis. 2019")]
+        return [pa.Check.str_matches(r"^(19|20)[0-9][0-9]$", error="harus tahun empat angka, mis. 2019")]
     if kind == CHOICE:
         return [pa.Check.isin(column.choices, error=f"harus salah satu dari: {', '.join(column.choices)}")]
     negative = pa.Check(lambda s: ~s.str.startswith("-"), error="tidak boleh negatif")
     size = pa.Check(
-        lambda s: s.str.count(r"\d") <= MAX_DIGITS,
+        lambda s: s.str.count(r"[0-9]") <= MAX_DIGITS,
         error=f"angka terlalu panjang (lebih dari {MAX_DIGITS} digit); periksa jumlah digitnya",
     )
     numbers = [negative, size]
@@ -276,7 +281,7 @@ def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
         ]
     if kind in (LEVEL_OR_NUMBER, OPTIONAL_LEVEL_OR_NUMBER):
         number_or_word = pa.Check(
-            lambda s: ~s.str.contains(r"\d") | s.str.match(fmt.decimal),
+            lambda s: ~s.str.contains(r"[0-9]") | s.str.match(fmt.decimal),
             error=f"harus angka (seperti {fmt.example_decimal}) atau tingkat kualitatif (seperti Baik)",
         )
         return [*numbers, number_or_word]
@@ -306,7 +311,7 @@ def _value(cell, column: Column, dialect: Dialect):
     if column.kind in (PERCENT, OPTIONAL_DECIMAL):
         return parse_number(cell, dialect)
     if column.kind in (LEVEL_OR_NUMBER, OPTIONAL_LEVEL_OR_NUMBER):
-        return parse_number(cell, dialect) if any(ch.isdigit() for ch in cell) else cell
+        return parse_number(cell, dialect) if re.search("[0-9]", cell) else cell
     return cell
 
 

@@ -136,3 +136,11 @@ def test_a_full_or_read_only_disk(tmp_path, capsys, monkeypatch, number, words):
     assert code == 1
     assert lines[-1].startswith(f"Build gagal: tidak dapat membaca atau menulis {tmp_path / 'versi'}")
     assert words in lines[-1]
+
+
+def test_a_docs_folder_that_is_a_link_is_refused(tmp_path, capsys):
+    project = copy_project(tmp_path / "lkj")
+    (project / "docs").rename(tmp_path / "bab-asli")
+    (project / "docs").symlink_to(tmp_path / "bab-asli")
+    _, lines = build_and_tell(project, tmp_path / "versi", capsys)
+    assert "harus folder biasa di dalam proyek, bukan tautan" in lines[-1]

@@ -113,6 +113,7 @@ def test_nothing_was_fetched_from_the_network(hostile, loopback):
 
 def test_only_the_report_data_is_published_and_attached(hostile):
     project, result, _ = hostile
+    assert result.stdout.splitlines()[-1] == "Situs: site/index.html  PDF: site/pdf/lkj-disnaker-tanjabbar-2020.pdf"
     published = sorted(p.name for p in (project / "site" / "data").iterdir())
     assert published == SCHEMA_FILES
     for name in SCHEMA_FILES:

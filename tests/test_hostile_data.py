@@ -178,3 +178,16 @@ def test_hostile_findings_print_no_workflow_command(capsys, monkeypatch):
     report_findings([HOSTILE])
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and lines[0].startswith("GALAT ") and lines[1].startswith("::error file=")
+
+
+def test_a_cell_longer_than_any_report_needs_is_refused(data_dir):
+    replace(data_dir / "misi.csv", "dan perikanan", "dan perikanan " + "x" * csvfile.MAX_CELL)
+    (finding,) = found(data_dir)
+    assert (finding.row, finding.column) == (4, "uraian") and "sel terlalu panjang" in finding.message
+
+
+@pytest.mark.parametrize("digits", ["١٧٥٥٠٠٠", "１７５５０００"])
+def test_digits_of_other_scripts_are_not_numbers(data_dir, digits):
+    replace(data_dir / "realisasi_anggaran.csv", "2019,K01.01,1755000,", f"2019,K01.01,{digits},")
+    (finding,) = found(data_dir)
+    assert (finding.row, finding.column, finding.value) == (2, "pagu", digits)

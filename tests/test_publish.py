@@ -1,4 +1,4 @@
-"""`make build` publishes all or nothing: `site` is the old build or the new one, never a mix,
+"""`make build` publishes all or nothing: `site/` is the old build or the new one, never a mix,
 never missing, and the exit status tells which. (python -m lkj_build build, as make runs it)"""
 
 import fcntl
@@ -24,11 +24,24 @@ def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
 
 
 def versions(project: Path) -> list[str]:
+    """Folders under .site-versi/: builds in progress, or what a killed one left."""
     return sorted(p.name for p in (project / publish.VERSIONS).iterdir() if p.name != publish.LOCK)
 
 
 def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-baru-", ".site-link-")))
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-baru-")) + versions(project)
+
+
+def mark(project: Path) -> str:
+    """Put a marker in the published site: it stays exactly as long as this site does."""
+    marker = f"penanda {time.monotonic_ns()}"
+    (project / "site" / "penanda.txt").write_text(marker, encoding="utf-8")
+    return marker
+
+
+def marked(project: Path, marker: str) -> bool:
+    path = project / "site" / "penanda.txt"
+    return path.is_file() and path.read_text(encoding="utf-8") == marker
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +53,10 @@ def published(tmp_path_factory) -> Path:
     return project
 
 
-def test_build_shows_warnings_and_publishes_a_version(published):
+def test_build_publishes_an_ordinary_site_folder(published):
     site = published / "site"
-    assert site.is_symlink() and (site / "bab-3" / "index.html").is_file()
-    assert os.readlink(site) == f"{publish.VERSIONS}/{versions(published)[0]}"  # relative: the folder can move
-    assert len(versions(published)) == 1
+    assert site.is_dir() and not site.is_symlink() and (site / "bab-3" / "index.html").is_file()
+    assert leftovers(published) == []
 
 
 def test_the_site_is_never_missing_while_a_new_one_is_switched_in(published):
@@ -65,11 +77,11 @@ def test_the_site_is_never_missing_while_a_new_one_is_switched_in(published):
         reader.join()
     assert result.returncode == 0, result.stderr
     assert seen_missing == []
-    assert len(versions(published)) == 1  # the old version is gone, the new one is live
+    assert leftovers(published) == []  # the old site is gone, the new one is live
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(published):
-    before = os.readlink(published / "site")
+    marker = mark(published)
     replace(published / "data" / "misi.csv", "kode_misi,uraian\n", "kode_misi,uraian,catatan\n")
     replace(published / "docs" / "bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misi(2019) }}")
     try:
@@ -80,8 +92,8 @@ def test_a_failed_build_leaves_the_published_site_untouched(published):
     assert result.returncode == 1
     assert "PERINGATAN data/misi.csv, baris 1, kolom 'catatan'" in result.stderr  # warnings shown even then
     assert result.stderr.splitlines()[-1].endswith("; situs yang terbit (site/) tidak diubah.")
-    assert os.readlink(published / "site") == before
-    assert versions(published) == [before.split("/")[-1]] and leftovers(published) == []
+    assert marked(published, marker)
+    assert leftovers(published) == []
 
 
 def test_an_old_plain_site_folder_is_replaced(tmp_path):
@@ -90,21 +102,20 @@ def test_an_old_plain_site_folder_is_replaced(tmp_path):
     (project / "site" / "lama.html").write_text("lama", encoding="utf-8")
     result = make_build(project)
     assert result.returncode == 0, result.stderr
-    assert (project / "site").is_symlink() and not (project / "site" / "lama.html").exists()
-    assert len(versions(project)) == 1
+    assert (project / "site" / "index.html").is_file() and not (project / "site" / "lama.html").exists()
+    assert leftovers(project) == []
 
 
 def test_leftovers_of_killed_builds_are_removed_by_the_next(published):
     (published / publish.VERSIONS / "20200101T000000.000000Z-1" / "bab-1").mkdir(parents=True)
     (published / ".site-baru-abc" / "site").mkdir(parents=True)
-    (published / ".site-link-1").symlink_to("site")
     result = make_build(published)
     assert result.returncode == 0, result.stderr
-    assert len(versions(published)) == 1 and leftovers(published) == []
+    assert leftovers(published) == []
 
 
-def test_an_old_version_that_cannot_be_removed_is_a_warning_not_a_failure(published, monkeypatch, capsys):
-    before = os.readlink(published / "site")
+def test_an_old_site_that_cannot_be_removed_is_a_warning_not_a_failure(published, monkeypatch, capsys):
+    marker = mark(published)
 
     def refuse(path, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(path))
@@ -113,18 +124,20 @@ def test_an_old_version_that_cannot_be_removed_is_a_warning_not_a_failure(publis
     monkeypatch.setenv("LKJ_PDF", "false")
     assert command.build(published) == 0
     err = capsys.readouterr().err
-    assert os.readlink(published / "site") != before  # the new site is live
-    assert f"PERINGATAN versi lama tidak dapat dihapus: {before} (Permission denied)" in err
+    assert not marked(published, marker) and (published / "site" / "index.html").is_file()  # the new site is live
+    (old,) = versions(published)
+    assert (published / publish.VERSIONS / old / "penanda.txt").read_text(encoding="utf-8") == marker
+    assert f"PERINGATAN versi lama tidak dapat dihapus: {publish.VERSIONS}/{old} (Permission denied)" in err
     monkeypatch.undo()
-    assert make_build(published).returncode == 0 and len(versions(published)) == 1  # removed next time
+    assert make_build(published).returncode == 0 and leftovers(published) == []  # removed next time
 
 
 def test_a_build_over_its_time_limit_is_stopped_and_publishes_nothing(published):
-    before = os.readlink(published / "site")
+    marker = mark(published)
     result = make_build(published, LKJ_BATAS_WAKTU="1")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1].startswith("Build gagal: melebihi batas waktu 1 detik (LKJ_BATAS_WAKTU)")
-    assert os.readlink(published / "site") == before and len(versions(published)) == 1
+    assert marked(published, marker) and leftovers(published) == []
 
 
 def test_two_builds_at_once_the_second_is_refused(published):
@@ -157,29 +170,46 @@ def wait_for_the_lock(project: Path) -> None:
 
 
 def test_sigterm_stops_the_build_and_publishes_nothing(published):
-    before, old = os.readlink(published / "site"), versions(published)
+    marker = mark(published)
     builder = start_build(published)
-    wait_until_building(published, old)
+    wait_until_building(published, [])
     builder.send_signal(signal.SIGTERM)
     _, err = builder.communicate(timeout=60)
     assert builder.returncode == 128 + signal.SIGTERM
     assert err.splitlines()[-1] == "Build dibatalkan; site/ tidak diubah."
     wait_for_the_lock(published)
-    assert os.readlink(published / "site") == before and versions(published) == old
+    assert marked(published, marker) and leftovers(published) == []
 
 
 def test_killing_the_process_that_started_the_build_stops_it(published):
     """`make` killed (even with SIGKILL): its child must not publish afterwards."""
-    before, old = os.readlink(published / "site"), versions(published)
+    marker = mark(published)
     starter = subprocess.Popen(
         [sys.executable, "-c", "import subprocess, sys, time; subprocess.Popen(sys.argv[1:]); time.sleep(600)",
          sys.executable, "-m", "lkj_build", "build"],
         cwd=published, env={**os.environ, "LKJ_PDF": "false"}, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    wait_until_building(published, old)
+    wait_until_building(published, [])
     starter.kill()
     starter.wait()
     wait_for_the_lock(published)
-    assert os.readlink(published / "site") == before
+    assert marked(published, marker)
     make_build(published)  # tidies what the killed build left
     assert leftovers(published) == []
+
+
+@pytest.mark.parametrize("name", [publish.VERSIONS, f"{publish.VERSIONS}/{publish.LOCK}"])
+def test_a_committed_link_in_place_of_the_build_folder_is_refused(tmp_path, name):
+    """`make build` removes what it finds in .site-versi/: never through a link to elsewhere."""
+    project = copy_project(tmp_path / "lkj")
+    elsewhere = tmp_path / "di-luar"
+    elsewhere.mkdir()
+    (elsewhere / "penting.txt").write_text("jangan dihapus", encoding="utf-8")
+    if name != publish.VERSIONS:
+        (project / publish.VERSIONS).mkdir()
+    (project / name).symlink_to(elsewhere if name == publish.VERSIONS else elsewhere / "penting.txt")
+    result = make_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith(f"Build gagal: {name} harus folder atau berkas biasa")
+    assert (elsewhere / "penting.txt").read_text(encoding="utf-8") == "jangan dihapus"
+    assert not (project / "site").exists()
