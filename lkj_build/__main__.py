@@ -138,13 +138,19 @@ def _warn(failed: list[str]) -> None:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "build"
     project = Path(argv[1] if len(argv) > 1 else ".").resolve()
-    if command == "build":
-        _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
-        return build(project)
-    if command == "check":
-        from .check import check
+    try:
+        if command == "build":
+            _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
+            return build(project)
+        if command == "check":
+            from .check import check
 
-        return check(project)
+            return check(project)
+    except Exception as error:  # a defect of ours: still one line, the details on request
+        if os.environ.get("LKJ_DEBUG") == "1":
+            raise
+        print(f"Gagal: {messages.unexpected(error)}.", file=sys.stderr)
+        return 2
     print(f"Perintah tidak dikenal: {command} (pakai: build, check)", file=sys.stderr)
     return 2
 

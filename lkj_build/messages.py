@@ -69,3 +69,11 @@ def os_error(error: OSError) -> str:
     reason = _OS_ERRORS.get(error.errno, error.strerror or str(error))
     where = f" {error.filename}" if error.filename else ""
     return f"tidak dapat membaca atau menulis{where}: {reason}"
+
+
+def unexpected(error: BaseException) -> str:
+    """A defect of the project itself: still one line, the details on request."""
+    return (
+        f"galat tak terduga ({type(error).__name__}: {error}); laporkan ke pengelola proyek "
+        "(jalankan dengan LKJ_DEBUG=1 untuk rinciannya)"
+    )

@@ -85,10 +85,7 @@ def _reason(error: BaseException, console: Console) -> str:
         return "dibatalkan"
     if isinstance(cause, SystemExit):
         return "sebuah plugin menghentikan build; " + ("; ".join(console.errors) or "lihat pesan di atas")
-    return (
-        f"galat tak terduga ({type(cause).__name__}: {cause}); laporkan ke pengelola proyek "
-        "(jalankan dengan LKJ_DEBUG=1 untuk rinciannya)"
-    )
+    return messages.unexpected(cause)
 
 
 @contextmanager

@@ -66,7 +66,10 @@ def requesting_pages(soup: BeautifulSoup) -> dict[str, str]:
     return pages
 
 
-def page_of(url: str, pages: dict[str, str]) -> str | None:
-    if url in pages:
-        return pages[url]
-    return next((page for asked, page in pages.items() if url.endswith(asked) or asked.endswith(url)), None)
+def asking_page(url: str, asking: dict[str, str], sources: dict[str, str]) -> str | None:
+    """The chapter that refers to `url` (`docs/bab-1.md`), from `requesting_pages` and the nav."""
+    page = asking.get(url) or next((p for a, p in asking.items() if url.endswith(a) or a.endswith(url)), None)
+    if page is None:
+        return None
+    key = page.strip("/.")  # mkdocs-with-pdf's data-url: "/bab-1/", or "/." for the home page
+    return sources.get(f"{key}/" if key else "", page)

@@ -24,7 +24,7 @@ from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError
 
 from .document import FIRST_BODY_ID, FONTS_DIR, Metadata, prepare
-from .fetcher import ProjectFetcher, RefusedURL, page_of, requesting_pages
+from .fetcher import ProjectFetcher, RefusedURL, asking_page, requesting_pages
 
 PDF_VARIANT = "pdf/a-3b"
 
@@ -64,9 +64,8 @@ def _fetching(asking: dict[str, str], sources: dict[str, str]):
     except FatalURLFetchingError as error:
         url = error.url if isinstance(error, RefusedURL) else str(error).partition('"')[2].rpartition('"')[0]
         reason = error.reason if isinstance(error, RefusedURL) else f"tidak dapat dimuat ({error.__cause__})"
-        page = page_of(url, asking)  # `data-url` of the article: "/bab-1/", "/." for the home page
-        where = f"halaman {sources.get(page.strip('/.') + '/' if page.strip('/.') else '', page)}" if page else "PDF"
-        raise PluginError(f"{where} meminta '{url}': {reason}") from None
+        page = asking_page(url, asking, sources)
+        raise PluginError(f"{f'halaman {page}' if page else 'PDF'} meminta '{url}': {reason}") from None
 
 
 class SubmissionDocument:

@@ -26,7 +26,7 @@ def data_dir(tmp_path: Path) -> Path:
 # --- files that are not what they seem ----------------------------------------------------
 
 
-@pytest.mark.parametrize("target", ["/etc/passwd", "/proc/self/environ", "program.csv"])
+@pytest.mark.parametrize("target", ["/etc/passwd", "/proc/self/environ", "program.csv", "/tidak/ada"])
 def test_a_data_file_that_is_a_link_is_refused_not_followed(data_dir, target):
     (data_dir / "misi.csv").unlink()
     (data_dir / "misi.csv").symlink_to(target)

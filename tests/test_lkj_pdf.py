@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from lkj_pdf import publish
@@ -109,3 +110,44 @@ def test_publish_fills_placeholders_and_writes_a_checksum_file(tmp_path: Path):
     digest = hashlib.sha256(b"%PDF-1.7 isi").hexdigest()
     assert f'<code class="lkj-sha256">{digest}</code>' in page.read_text(encoding="utf-8")
     assert (tmp_path / "pdf" / "lkj.pdf.sha256").read_text() == f"{digest}  lkj.pdf\n"
+
+
+# --- what WeasyPrint may read ---------------------------------------------------------------
+
+
+@pytest.fixture
+def fetcher(tmp_path):
+    from lkj_pdf.fetcher import ProjectFetcher
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "gaya.css").write_text("p { color: black }", encoding="utf-8")
+    (tmp_path / "site" / "keluar.css").symlink_to("/etc/passwd")
+    return ProjectFetcher([tmp_path / "site"]), tmp_path
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x.png",
+        "https://contoh.go.id/logo.png",
+        "ftp://contoh.go.id/x",
+        "file:///etc/passwd",
+        "file://server/share/x.png",
+        "{site}/../rahasia.txt",
+        "{site}/keluar.css",
+    ],
+)
+def test_the_pdf_reads_nothing_outside_the_allowed_folders(fetcher, url):
+    from lkj_pdf.fetcher import RefusedURL
+
+    project_fetcher, root = fetcher
+    (root / "rahasia.txt").write_text("rahasia", encoding="utf-8")
+    with pytest.raises(RefusedURL):
+        project_fetcher.fetch(url.format(site=(root / "site").as_uri()))
+
+
+def test_the_pdf_reads_the_project_files_and_inline_data(fetcher):
+    project_fetcher, root = fetcher
+    response = project_fetcher.fetch((root / "site" / "gaya.css").as_uri())
+    assert response.read() == b"p { color: black }" and response.content_type == "text/css"
+    assert project_fetcher.fetch("data:text/plain,halo").read() == b"halo"
