@@ -213,3 +213,18 @@ def test_a_committed_link_in_place_of_the_build_folder_is_refused(tmp_path, name
     assert result.stderr.splitlines()[-1].startswith(f"Build gagal: {name} harus folder atau berkas biasa")
     assert (elsewhere / "penting.txt").read_text(encoding="utf-8") == "jangan dihapus"
     assert not (project / "site").exists()
+
+
+def test_a_swap_that_fails_changes_nothing_and_says_so(published, monkeypatch, capsys):
+    marker = mark(published)
+
+    def refuse(first, second):
+        raise OSError(16, "Device or resource busy", str(second))
+
+    monkeypatch.setattr(publish, "exchange", refuse)
+    monkeypatch.setenv("LKJ_PDF", "false")
+    assert command.build(published) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "Build gagal: site/ tidak dapat diganti (Device or resource busy); site/ tidak diubah."
+    )
+    assert marked(published, marker) and leftovers(published) == []
