@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 SITE   := site
-PYTHON_CODE := macros lkj_pdf lkj_build tests scripts hooks.py pdf_event_hook.py
+PYTHON_CODE := src macros tests scripts hooks.py pdf_event_hook.py
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -18,10 +18,10 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 build: $(STAMP) system-deps ## Check data, build the website and the PDF; switch site/ only if all succeeded
-	$(BIN)/python -m lkj_build build
+	$(BIN)/lkj build
 
 check: $(STAMP) ## Check data/ and the chapters without publishing (exit 0: no errors, 1: errors, 2: cannot run)
-	$(BIN)/python -m lkj_build check
+	$(BIN)/lkj check
 
 test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds)
 	$(BIN)/pytest
@@ -57,8 +57,9 @@ clean: ## Remove the built site and the virtual environment
 # Every file installed is checked against the SHA-256 in the lock files: first pip itself,
 # setuptools and wheel (so that what follows installs with a known pip), then the rest,
 # built, where a package ships only its source, with those same pinned tools.
-$(STAMP): requirements.lock requirements-bootstrap.lock | system-deps
+$(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bootstrap.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .   # the toolkit itself (src/)
 	touch $(STAMP)

@@ -36,6 +36,6 @@ def pdf_text(pdf_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def real_data():
-    from macros.load import load_data
+    from lkj.load import load_data
 
     return load_data(PROJECT_ROOT / "data")

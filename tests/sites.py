@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("docs", "data", "macros", "lkj_pdf", "lkj_build", "pdf", "mkdocs.yml", "hooks.py", "pdf_event_hook.py")
+PROJECT_PARTS = ("docs", "data", "macros", "mkdocs.yml", "hooks.py", "pdf_event_hook.py")
 
 
 def copy_project(destination: Path) -> Path:

@@ -1,15 +1,15 @@
-"""`make check` (python -m lkj_build check): data and chapters checked, nothing published."""
+"""`make check` (`lkj check`): data and chapters checked, nothing published."""
 
 import subprocess
 from pathlib import Path
 
-from lkj_build.check import check
+from lkj_site.check import check
 from tests.sites import run_python
 from tests.test_validate import replace
 
 
 def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
-    return run_python(["-m", "lkj_build", "check", str(project)], project, **{"GITHUB_ACTIONS": "false", **env})
+    return run_python(["-m", "lkj_site", "check", str(project)], project, **{"GITHUB_ACTIONS": "false", **env})
 
 
 def test_check_passes_real_data_and_lists_its_warnings(project):
@@ -37,10 +37,12 @@ def test_check_exits_1_on_errors_with_one_line_each(project, capsys):
 
 
 def test_check_finds_a_chapter_asking_for_data_that_is_missing(project, capsys):
-    replace(project / "docs" / "ikhtisar.md", "{{ serapan(2018) }}", "{{ serapan(2017) }}")
+    replace(project / "docs" / "ikhtisar.md", "{{ perbandingan_serapan() }}", "{{ serapan(tahun=2017) }}")
     assert check(project) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-2].startswith("GALAT docs/ikhtisar.md, baris 13: makro serapan(2017): tidak ada anggaran tahun 2017")
+    assert lines[-2].startswith(
+        "GALAT docs/ikhtisar.md, baris 13: makro serapan(tahun=2017): tidak ada anggaran Tahun 2017"
+    )
     assert lines[-1] == "1 galat pada bab, 4 peringatan: perbaiki galat sebelum build."
     assert not (project / "site").exists()
 
@@ -55,7 +57,7 @@ def test_check_warns_of_files_in_data_that_are_never_published(project, capsys):
 
 
 def test_check_exits_2_when_it_cannot_run(project, tmp_path):
-    result = run_python(["-m", "lkj_build", "check", str(tmp_path)], project)  # no mkdocs.yml there
+    result = run_python(["-m", "lkj_site", "check", str(tmp_path)], project)  # no mkdocs.yml there
     assert result.returncode == 2
     assert "tidak dapat dijalankan" in result.stderr
 

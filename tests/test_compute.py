@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from macros import compute, fmt
+from lkj import compute, fmt
 
 LEVELS = (("Kurang", "Cukup", "Baik", "Sangat Baik"), ("C", "B", "A"))
 
@@ -82,12 +82,13 @@ def test_capaian_publikasi_is_marked_as_published():
 
 
 def test_anggaran_tahun_sums_kegiatan_into_programs_and_programs_into_the_year(real_data):
-    year = compute.anggaran_tahun(real_data["realisasi_anggaran"], real_data["kegiatan"], real_data["program"], 2019)
+    year = compute.anggaran_periode(real_data, 2019, "Tahun", "Tahun 2019")
+    assert year.rinci == "kegiatan" and year.nama == "Tahun 2019"
     assert [p.kode for p in year.program] == [f"P0{i}" for i in range(1, 9)]
     for program in year.program:
         assert program.pagu == sum(k.pagu for k in program.kegiatan)
         assert program.realisasi == sum(k.realisasi for k in program.kegiatan)
-    assert year.pagu == sum(p.pagu for p in year.program) == sum(real_data["realisasi_anggaran"]["pagu"])
+    assert year.pagu == sum(p.pagu for p in year.program) == sum(r.pagu for r in real_data["realisasi_anggaran"])
     # the seed's program rows, recomputed from its kegiatan rows
     first = year.program[0]
     assert (first.pagu, first.realisasi) == (813399847, 772347557)
@@ -98,7 +99,7 @@ def test_anggaran_tahun_sums_kegiatan_into_programs_and_programs_into_the_year(r
 
 
 def test_fisik_of_a_program_is_the_mean_of_its_kegiatan(real_data):
-    year = compute.anggaran_tahun(real_data["realisasi_anggaran"], real_data["kegiatan"], real_data["program"], 2019)
+    year = compute.anggaran_periode(real_data, 2019, "Tahun", "Tahun 2019")
     programs = {p.kode: p for p in year.program}
     assert programs["P07"].fisik == Decimal(130)  # (142 + 118) / 2
     assert programs["P08"].fisik == Decimal("102.5")

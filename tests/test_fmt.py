@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from macros import fmt
+from lkj import fmt
 
 
 @pytest.mark.parametrize(

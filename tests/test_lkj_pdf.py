@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from lkj import fmt
 from lkj_pdf import publish
 from lkj_pdf.document import Metadata, font_faces, prepare
 
@@ -93,9 +94,11 @@ def test_logo_on_the_cover(tmp_path):
     assert arranged().select_one("#doc-cover img") is None
 
 
-def test_size_text():
-    assert publish.size_text(1_028_290) == "1,0 MB"
-    assert publish.size_text(850_400) == "850 kB"
+def test_file_sizes_in_indonesian_style():
+    assert fmt.ukuran_berkas(1_028_290) == "1,0 MB"
+    assert fmt.ukuran_berkas(1_250_000) == "1,3 MB"  # half-up, as every figure
+    assert fmt.ukuran_berkas(850_400) == "850 kB"
+    assert fmt.ukuran_berkas(120) == "1 kB"
 
 
 def test_publish_fills_placeholders_and_writes_a_checksum_file(tmp_path: Path):

@@ -1,5 +1,5 @@
 """`make build` publishes all or nothing: `site/` is the old build or the new one, never a mix,
-never missing, and the exit status tells which. (python -m lkj_build build, as make runs it)"""
+never missing, and the exit status tells which. (python -m lkj_site build, as make runs it)"""
 
 import fcntl
 import os
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from lkj_build import __main__ as command
-from lkj_build import publish
+from lkj_site import cli as command
+from lkj_site import publish
 from tests.sites import copy_project, run_python
 from tests.test_validate import replace
 
 
 def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
-    return run_python(["-m", "lkj_build", "build"], project, **{"LKJ_PDF": "false", "GITHUB_ACTIONS": "false", **env})
+    return run_python(["-m", "lkj_site", "build"], project, **{"LKJ_PDF": "false", "GITHUB_ACTIONS": "false", **env})
 
 
 def versions(project: Path) -> list[str]:
@@ -82,7 +82,7 @@ def test_the_site_is_never_missing_while_a_new_one_is_switched_in(published):
 
 def test_a_failed_build_leaves_the_published_site_untouched(published):
     marker = mark(published)
-    replace(published / "data" / "misi.csv", "kode_misi,uraian\n", "kode_misi,uraian,catatan\n")
+    replace(published / "data" / "misi.csv", "kode_misi,uraian,peran\n", "kode_misi,uraian,peran,catatan\n")
     replace(published / "docs" / "bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misi(2019) }}")
     try:
         result = make_build(published)
@@ -151,7 +151,7 @@ def test_two_builds_at_once_the_second_is_refused(published):
 def start_build(project: Path) -> subprocess.Popen:
     environment = {**os.environ, "LKJ_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "lkj_build", "build"], cwd=project, env=environment, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-m", "lkj_site", "build"], cwd=project, env=environment, stderr=subprocess.PIPE, text=True
     )
 
 
@@ -186,7 +186,7 @@ def test_killing_the_process_that_started_the_build_stops_it(published):
     marker = mark(published)
     starter = subprocess.Popen(
         [sys.executable, "-c", "import subprocess, sys, time; subprocess.Popen(sys.argv[1:]); time.sleep(600)",
-         sys.executable, "-m", "lkj_build", "build"],
+         sys.executable, "-m", "lkj_site", "build"],
         cwd=published, env={**os.environ, "LKJ_PDF": "false"}, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     wait_until_building(published, [])

@@ -1,21 +1,24 @@
-"""HTML from render.py: real tables; data text shown as written, never acting as markup."""
+"""HTML from lkj_site/html.py: real tables; data text shown as written, never acting as markup."""
 
 import markdown
 import pytest
 from markupsafe import Markup
 
-from macros.render import Cell, Row, ordered_list, signature, table, text
+from lkj.tables import Cell, ItemList, Row, Signature, Table
+from lkj_site.html import render, text
 from tests.html import cells, parse
 
 
 def test_table_has_caption_head_body_foot_and_numeric_cells():
-    html = table(
-        "Tabel 3.2 Contoh",
-        head=[Row([Cell("Program"), Cell("Pagu (Rp)")])],
-        body=[Row([Cell("A"), Cell("1.000", numeric=True)], "program")],
-        foot=[Row([Cell("Jumlah"), Cell("1.000", numeric=True)], "total")],
-        notes=["catatan"],
-        widths=(70, 30),
+    html = render(
+        Table(
+            "Tabel 3.2 Contoh",
+            head=[Row([Cell("Program"), Cell("Pagu (Rp)")])],
+            body=[Row([Cell("A"), Cell("1.000", numeric=True)], "program")],
+            foot=[Row([Cell("Jumlah"), Cell("1.000", numeric=True)], "total")],
+            notes=["catatan"],
+            widths=(70, 30),
+        )
     )
     assert isinstance(html, Markup)
     page = parse(html)
@@ -62,7 +65,9 @@ def test_text_keeps_one_line_and_breaks_long_words_only():
 
 
 def test_cell_text_is_escaped_and_jinja_stays_literal():
-    html = table("<b>judul</b>", head=[], body=[Row([Cell("<script>alert(1)</script> {{ 7*7 }}")])], notes=["a & b"])
+    html = render(
+        Table("<b>judul</b>", head=[], body=[Row([Cell("<script>alert(1)</script> {{ 7*7 }}")])], notes=["a & b"])
+    )
     page = parse(html)
     assert page.find("script") is None and page.find("b") is None
     assert cells(page) == ["<script>alert(1)</script> {{ 7*7 }}"]
@@ -71,24 +76,24 @@ def test_cell_text_is_escaped_and_jinja_stays_literal():
 
 
 def test_spans_and_lists():
-    html = table("t", head=[], body=[Row([Cell("x", rowspan=2, colspan=3), Cell(items=("satu", "<dua>"))])])
+    html = render(Table("t", head=[], body=[Row([Cell("x", rowspan=2, colspan=3), Cell(items=("satu", "<dua>"))])]))
     first = parse(html).td
     assert (first["colspan"], first["rowspan"], first.get_text()) == ("3", "2", "x")
     assert [li.get_text() for li in parse(html).select("td ol li")] == ["satu", "<dua>"]
 
 
 def test_ordered_list_escapes():
-    html = ordered_list(["<i>"], "c")
+    html = render(ItemList(("<i>",), ordered=True, kind="c"))
     assert parse(html).ol["class"] == ["c"] and parse(html).li.get_text() == "<i>" and parse(html).i is None
 
 
 def test_signature_without_a_name_leaves_a_line_not_a_name():
-    html = signature("……, ……", ["Kepala Dinas"], "", "19780426 199612 1 001")
+    html = render(Signature("……, ……", ("Kepala Dinas",), "", "19780426 199612 1 001"))
     assert '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong"' in html  # a div: kept in the PDF
     assert parse(html).select_one(".lkj-tanda-tangan__nip").get_text() == "NIP. 19780426 199612 1 001"
     assert "None" not in html
 
 
 def test_signature_with_a_name():
-    html = signature("Kuala Tungkal, 1 Maret 2020", ["Kepala Dinas"], "Nama <Pejabat>", "1")
+    html = render(Signature("Kuala Tungkal, 1 Maret 2020", ("Kepala Dinas",), "Nama <Pejabat>", "1"))
     assert parse(html).select_one("p.lkj-tanda-tangan__nama").get_text() == "Nama <Pejabat>"

@@ -82,8 +82,9 @@ def test_every_package_is_pinned_with_its_hashes(lock):
 def test_pip_itself_is_pinned_and_everything_installs_with_hashes_required():
     assert any(r.startswith("pip==") for r in requirements(PROJECT_ROOT / "requirements-bootstrap.lock"))
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
-    installs = [line for line in makefile.splitlines() if "pip install" in line and "$(BIN)" in line]
+    installs = [line.split("#")[0].strip() for line in makefile.splitlines() if "$(BIN)/python -m pip install" in line]
     assert installs == [
-        "\t$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bootstrap.lock",
-        "\t$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements.lock",
+        "$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bootstrap.lock",
+        "$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r requirements.lock",
+        "$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .",  # this repository's code
     ]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from lkj import fmt
+
 PLACEHOLDER = '<span class="lkj-pdf-info"></span>'
 
 
@@ -17,18 +19,11 @@ def describe(pdf: Path) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
-def size_text(size: int) -> str:
-    """`1,2 MB` or `850 kB`, Indonesian decimal comma."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1000))} kB"
-
-
 def publish(site_dir: Path, pdf: Path) -> None:
     """Fill the placeholders left in the site's pages and write `<pdf>.sha256` beside the PDF."""
     size, digest = describe(pdf)
     info = (
-        f'<span class="lkj-pdf-info">PDF, {escape(size_text(size))} · SHA-256: '
+        f'<span class="lkj-pdf-info">PDF, {escape(fmt.ukuran_berkas(size))} · SHA-256: '
         f'<code class="lkj-sha256">{digest}</code></span>'
     )
     for page in site_dir.rglob("*.html"):

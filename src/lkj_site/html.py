@@ -8,10 +8,11 @@ evaluated as a template either.
 """
 
 import string
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from markupsafe import Markup
+
+from lkj.tables import Cell, ItemList, Note, Row, Signature, Table
 
 # Every ASCII punctuation mark becomes a numeric character reference (`[` -> `&#91;`):
 # the reader sees the same character, but neither HTML nor Markdown, nor Jinja, can
@@ -39,51 +40,40 @@ def text(value) -> Markup:
     return Markup(" ".join(words))
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str = ""
-    numeric: bool = False  # right-aligned, tabular figures
-    colspan: int = 1
-    rowspan: int = 1
-    items: tuple[str, ...] = ()  # rendered as a numbered list after the text
-    strong: bool = False
-    html: Markup | None = None  # already-escaped content built by a macro (a link), instead of text
+def render(block) -> Markup:
+    """HTML of a block model from `lkj.tables`: a table, a list, a note or the signature."""
+    if isinstance(block, Table):
+        return table(block)
+    if isinstance(block, ItemList):
+        return _list("ol" if block.ordered else "ul", block.items, block.kind)
+    if isinstance(block, Note):
+        return Markup('<p class="lkj-catatan lkj-catatan--pengganti">{}</p>').format(text(block.text))
+    if isinstance(block, Signature):
+        return signature(block)
+    raise TypeError(f"no HTML for {type(block).__name__}")
 
 
-@dataclass(frozen=True)
-class Row:
-    cells: Sequence[Cell]
-    kind: str = ""  # css class of the row: "program", "kegiatan", "total", "pembanding"
-
-
-def table(
-    caption: str | None,
-    head: Sequence[Row],
-    body: Sequence[Row],
-    foot: Sequence[Row] = (),
-    notes: Iterable[str] = (),
-    kind: str = "",
-    widths: Sequence[int] = (),
-) -> Markup:
+def table(model: Table) -> Markup:
     """A captioned table inside a `div.lkj-tabel` wrapper, with notes under it.
 
     `widths` are the columns' shares of the text width in percent (they fix the layout
     on paper, where a table must never run off the page).
     """
-    lines = [Markup('<div class="lkj-tabel{}">').format(f" lkj-tabel--{kind}" if kind else ""), Markup("<table>")]
-    if caption:  # None: an uncaptioned table, outside the numbered ones of the report
-        lines.append(Markup("<caption>{}</caption>").format(text(caption)))
-    if widths:
-        cols = Markup("").join(Markup('<col style="width: {}%">').format(int(w)) for w in widths)
+    kind = f" lkj-tabel--{model.kind}" if model.kind else ""
+    lines = [Markup('<div class="lkj-tabel{}">').format(kind), Markup("<table>")]
+    if model.caption:  # None: an uncaptioned table, outside the numbered ones of the report
+        lines.append(Markup("<caption>{}</caption>").format(text(model.caption)))
+    if model.widths:
+        cols = Markup("").join(Markup('<col style="width: {}%">').format(int(w)) for w in model.widths)
         lines.append(Markup("<colgroup>{}</colgroup>").format(cols))
-    for tag, rows, cell_tag in (("thead", head, "th"), ("tbody", body, "td"), ("tfoot", foot, "td")):
+    for tag, rows, cell_tag in (("thead", model.head, "th"), ("tbody", model.body, "td"), ("tfoot", model.foot, "td")):
         if not rows:
             continue
         lines.append(Markup(f"<{tag}>"))
         lines.extend(_row(row, cell_tag) for row in rows)
         lines.append(Markup(f"</{tag}>"))
     lines.append(Markup("</table>"))
-    lines.extend(Markup('<p class="lkj-catatan">{}</p>').format(text(note)) for note in notes)
+    lines.extend(Markup('<p class="lkj-catatan">{}</p>').format(text(note)) for note in model.notes)
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)
 
@@ -103,20 +93,16 @@ def _cell(cell: Cell, tag: str) -> Markup:
         attributes += Markup(' rowspan="{}"').format(cell.rowspan)
     if cell.numeric:
         attributes += Markup(' class="angka"')
-    content = cell.html if cell.html is not None else text(cell.text)
+    content = text(cell.text)
+    if cell.code:
+        content = Markup('<code class="lkj-sha256">{}</code>').format(content)
+    if cell.href:  # a file of the site, the path built by the code
+        content = Markup('<a href="{}" download>{}</a>').format(cell.href, content)
     if cell.strong and cell.text:
         content = Markup("<strong>{}</strong>").format(content)
     if cell.items:
-        content += ordered_list(cell.items)
+        content += _list("ol", cell.items, "")
     return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), attributes, content)
-
-
-def ordered_list(items: Iterable[str], css_class: str = "") -> Markup:
-    return _list("ol", items, css_class)
-
-
-def bullet_list(items: Iterable[str], css_class: str = "") -> Markup:
-    return _list("ul", items, css_class)
 
 
 def _list(tag: str, items: Iterable[str], css_class: str) -> Markup:
@@ -125,20 +111,12 @@ def _list(tag: str, items: Iterable[str], css_class: str) -> Markup:
     return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), class_attribute, inner)
 
 
-def download_link(href: str, label: str) -> Markup:
-    """A link to a file of the site (`href` is built by the code, never taken from data)."""
-    return Markup('<a href="{}" download>{}</a>').format(href, text(label))
-
-
-def checksum(digest: str) -> Markup:
-    return Markup('<code class="lkj-sha256">{}</code>').format(digest)
-
-
-def signature(place_and_date: str, jabatan: Sequence[str], nama: str, nip: str) -> Markup:
+def signature(block: Signature) -> Markup:
     """The head of office's signature block; an unset name leaves a line to sign above."""
+    nama, nip = block.nama, block.nip or "…………………"
     lines = [Markup('<div class="lkj-tanda-tangan">')]
-    lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(text(place_and_date)))
-    lines.extend(Markup('<p class="lkj-tanda-tangan__jabatan">{}</p>').format(text(line)) for line in jabatan)
+    lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(text(block.place_and_date)))
+    lines.extend(Markup('<p class="lkj-tanda-tangan__jabatan">{}</p>').format(text(line)) for line in block.jabatan)
     # empty blocks are divs: mkdocs-with-pdf drops empty paragraphs from the PDF
     lines.append(Markup('<div class="lkj-tanda-tangan__ruang" aria-hidden="true"></div>'))
     if nama:

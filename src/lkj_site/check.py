@@ -1,6 +1,6 @@
 """`make check`: is the report ready to build? Data and chapters, without publishing anything.
 
-    python -m lkj_build check [PROJECT_DIR]
+    lkj check [PROJECT_DIR]
 
 1. every file of data/ against its schema and the others (one line per finding, all at
    once; unknown files in data/ are warnings: they are never published);
@@ -17,13 +17,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import get_yaml_loader
 
-from macros.findings import errors, warnings
-from macros.load import report_findings
-from macros.settings import read_settings
-from macros.validate import validate
+from lkj.findings import errors, warnings
+from lkj.load import report_findings
+from lkj.settings import SettingsError, read_settings
+from lkj.validate import validate
 
 from . import run
 
@@ -34,7 +33,7 @@ def check(project: Path) -> int:
     try:
         with (project / "mkdocs.yml").open(encoding="utf-8") as file:
             settings = read_settings(yaml.load(file, Loader=get_yaml_loader()).get("extra"))
-    except (OSError, PluginError, yaml.YAMLError) as problem:
+    except (OSError, SettingsError, yaml.YAMLError) as problem:
         print(f"Pemeriksaan tidak dapat dijalankan: {' '.join(str(problem).split())}", file=sys.stderr)
         return CANNOT_RUN
     _, findings = validate(project / "data", settings.tingkat_kualitatif)

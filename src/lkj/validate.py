@@ -1,9 +1,9 @@
-"""Validate all of data/: read each file, check it with its pandera schemas, type it,
+"""Validate all of data/: read each file, check it with its pandera schemas, type it into rows,
 then check the files against each other (`consistency.py`).
 
 Returns every finding at once, so that one run tells the editor everything to fix.
-`make check` prints them (`check.py`); the build runs the same validation first
-(`load.py`) and stops on errors.
+`lkj check` prints them; the build runs the same validation first (`load.py`) and stops
+on errors.
 """
 
 import hashlib
@@ -17,17 +17,21 @@ import pandera.pandas as pa
 from . import consistency, csvfile, schema
 from .csvfile import ROW
 from .findings import ERROR, WARNING, Finding, errors
+from .settings import SKALA_BAWAAN
+
+# Files in data/ that are not data: documentation, and what git or editors leave there.
+NOT_DATA = {"README.md", ".gitkeep", ".gitattributes"}
 
 
 @dataclass(frozen=True)
 class Data:
-    """All tables of data/, typed. Each DataFrame keeps its file's line numbers in `_baris`."""
+    """All files of data/ as typed rows (`rows.py`), in file order: `data["program"]`."""
 
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, tuple]
     findings: tuple[Finding, ...] = field(default=())  # the warnings found when it was loaded
     raw: dict[str, bytes] = field(default_factory=dict)  # file name -> the bytes validated (published)
 
-    def __getitem__(self, name: str) -> pd.DataFrame:
+    def __getitem__(self, name: str) -> tuple:
         return self.tables[name]
 
     @property
@@ -36,34 +40,39 @@ class Data:
         return {name: hashlib.sha256(content).hexdigest() for name, content in self.raw.items()}
 
 
-# Files in data/ that are not data: documentation, and what git or editors leave there.
-NOT_DATA = {"README.md", ".gitkeep", ".gitattributes"}
-
-
-def validate(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> tuple[Data | None, list[Finding]]:
+def validate(data_dir: Path, levels: Sequence[Sequence[str]] = SKALA_BAWAAN) -> tuple[Data | None, list[Finding]]:
     """Check every file of `schema.TABLES` in `data_dir`; the data is None when there are errors."""
     data_dir = Path(data_dir)
     if data_dir.is_symlink():
         message = "folder data/ adalah tautan simbolik (symlink); data harus berada di dalam repositori ini"
         return None, [Finding(ERROR, "", message)]
     findings: list[Finding] = _unknown_files(data_dir)
-    tables: dict[str, pd.DataFrame] = {}
+    frames: dict[str, pd.DataFrame] = {}
     raw: dict[str, bytes] = {}
     for table in schema.TABLES:
-        content, found = csvfile.read(data_dir / table.file)
+        path = data_dir / table.file
+        if not table.required and not path.exists() and not path.is_symlink():
+            frames[table.name] = pd.DataFrame(columns=[*table.column_names, ROW])
+            continue
+        content, found = csvfile.read(path)
         findings += found
-        frame, found = _load_table(content, table, tables) if content is not None else (None, [])
+        frame, found = _load_table(content, table, frames) if content is not None else (None, [])
         findings += found
         if frame is not None:
-            tables[table.name] = frame
+            frames[table.name] = frame
             raw[table.file] = content.content
     if errors(findings):
         return None, findings
-    data = Data(tables, raw=raw)
+    data = Data({table.name: _rows(frames[table.name], table) for table in schema.TABLES}, raw=raw)
     findings += consistency.check(data, levels)
     if errors(findings):
         return None, findings
     return replace(data, findings=tuple(findings)), findings
+
+
+def _rows(frame: pd.DataFrame, table: schema.Table) -> tuple:
+    records = zip(*(frame[name] for name in table.column_names), frame[ROW], strict=True)
+    return tuple(table.row(*values[:-1], baris=int(values[-1])) for values in records)
 
 
 def _unknown_files(data_dir: Path) -> list[Finding]:
@@ -87,6 +96,11 @@ def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd
         if name not in table.column_names and name != ROW:
             message = f"kolom tidak dikenal, diabaikan; kolom yang dipakai: {', '.join(table.column_names)}"
             findings.append(Finding(WARNING, table.file, message, row=1, column=name))
+    for column in table.columns:
+        if column.may_be_absent and column.name not in frame.columns:
+            frame = frame.assign(**{column.name: ""})  # an optional column left out: all its cells empty
+        if column.kind == schema.PERIOD:
+            frame = frame.assign(**{column.name: frame[column.name].replace("", "Tahun")})
     frame = frame[[c for c in frame.columns if c in table.column_names or c == ROW]]
     if frame.empty and not table.may_be_empty:
         return None, findings + [Finding(ERROR, table.file, "berkas hanya berisi baris judul kolom, tanpa data")]

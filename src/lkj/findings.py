@@ -12,8 +12,6 @@ runner would read it as a command), and GitHub annotations are escaped field by 
 import re
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-
 ERROR = "galat"
 WARNING = "peringatan"
 
@@ -73,7 +71,7 @@ def warnings(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.level == WARNING]
 
 
-class DataError(PluginError):
+class DataError(Exception):
     """Data that cannot be used as it is. The message lists every error found."""
 
     def __init__(self, findings: list[Finding]):

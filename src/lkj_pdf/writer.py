@@ -12,7 +12,7 @@ import hashlib
 import os
 import subprocess
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -35,7 +35,7 @@ class Submission:
     attachments: tuple[tuple[str, bytes], ...]  # (file name, bytes): the data as validated for this build
     source_date: datetime  # date given to the attachments; fixed per commit
     site_dir: Path  # the built site: its stylesheets and images may be read
-    pages: dict = field(default_factory=dict)  # page URL ("bab-1/") -> source ("docs/bab-1.md"), set on_nav
+    pages: dict[str, str]  # page URL ("bab-1/") -> its source ("docs/bab-1.md"), to name a page in a message
 
 
 class SubmissionHTML:

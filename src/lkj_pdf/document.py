@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-FONTS_DIR = Path(__file__).resolve().parents[1] / "pdf" / "fonts"
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"  # shipped with the toolkit (DejaVu, free licence)
 # font family used in pdf/templates/styles.scss -> (file, weight, style)
 FONT_FILES = {
     "LKj Serif": [

@@ -15,8 +15,6 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 
-from .render import text
-
 TEMPLATE_NAME = "<template>"  # Jinja's file name for a template made with from_string
 
 
@@ -28,12 +26,12 @@ class ChapterError(PluginError):
     """A chapter cannot be rendered. The message names the file and the line."""
 
 
-def macro(function, name: str, inline: bool):
-    """`function` as a macro: arguments checked, errors as MacroError, inline text made inert.
+def macro(function, name: str, present):
+    """`function` as a macro: arguments checked, errors as MacroError, its result presented.
 
-    An inline macro's result lands inside a paragraph of Markdown: it goes through
-    `render.text`, so nothing in it can act as Markdown or HTML. Table macros return
-    HTML built by `render.py` already.
+    `present` turns the result into HTML: `html.text` for an inline macro, whose result
+    lands inside a paragraph of Markdown (nothing in it may act as Markdown or HTML), and
+    `html.render` for a block (a table, a list).
     """
     signature = inspect.signature(function)
     usage = f"{name}({', '.join(_parameter(p) for p in signature.parameters.values())})"
@@ -49,7 +47,7 @@ def macro(function, name: str, inline: bool):
             result = function(*args, **kwargs)
         except (LookupError, ValueError) as error:  # raised with Indonesian messages by report.py
             raise MacroError(f"makro {written}: {error.args[0] if error.args else error}") from None
-        return text(result) if inline else result
+        return present(result)
 
     return call
 

@@ -1,7 +1,8 @@
-"""Indonesian number style: `2.392.837.500`, `95,35`, `Rp 2.392.837.500`, `9 (sembilan)`.
+"""Indonesian number style: `2.392.837.500`, `95,35`, `95,35%`, `Rp 2.392.837.500`, `9 (sembilan)`.
 
-Rounding happens here and only here: half-up, at display. Babel does the locale work
-(it would round half-even, so values are quantized before they reach it).
+Rounding happens here and only here: half-up, at display, for figures, warnings and file
+sizes alike. The percent sign is written here too. Babel does the locale work (it would
+round half-even, so values are quantized before they reach it).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -35,6 +36,18 @@ def angka_data(value: Decimal) -> str:
 def persen(value: Decimal | None) -> str:
     """A percentage with two decimals, without the sign (the column header carries "%")."""
     return angka(value, 2)
+
+
+def persen_tanda(value: Decimal | None) -> str:
+    """A percentage in running text: `95,35%` ("–" when there is none)."""
+    return DASH if value is None else f"{persen(value)}%"
+
+
+def ukuran_berkas(size: int) -> str:
+    """`1,2 MB` or `850 kB`: the size of a file, for the download links."""
+    if size >= 1_000_000:
+        return f"{angka(Decimal(size) / 1_000_000, 1)} MB"
+    return f"{angka(max(Decimal(1), Decimal(size) / 1000))} kB"
 
 
 def rupiah(value: int) -> str:

@@ -1,29 +1,24 @@
 """Load data/ for a build: validate it (`validate.py`), stop on errors, keep the warnings.
 
-Read once per build, in `define_env`; the macros only look at what is loaded here. While
-`make serve` runs, a rebuild after a chapter edit reuses the data if no CSV changed.
+Read once per build; the macros only look at what is loaded here. While `make serve`
+runs, a rebuild after a chapter edit reuses the data if no file in data/ changed.
 """
 
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .csvfile import ROW
 from .findings import DataError, Finding, errors, warnings
+from .settings import SKALA_BAWAAN
 from .validate import Data, validate
 
-__all__ = ["ROW", "Data", "DataError", "load_data", "report_findings"]
 
-log = logging.getLogger("mkdocs.plugins.lkj")
-
-
-def load_data(data_dir: Path, levels: Sequence[Sequence[str]] = ()) -> Data:
+def load_data(data_dir: Path, levels: Sequence[Sequence[str]] = SKALA_BAWAAN, emit=print) -> Data:
     """The typed data, or DataError listing every error found (warnings stay in `Data.findings`)."""
     data_dir = Path(data_dir).absolute()
-    return _load(data_dir, tuple(tuple(scale) for scale in levels), _stamp(data_dir))
+    return _load(data_dir, tuple(tuple(scale) for scale in levels), _stamp(data_dir), emit)
 
 
 def _stamp(data_dir: Path) -> tuple:
@@ -36,11 +31,11 @@ def _stamp(data_dir: Path) -> tuple:
 
 
 @lru_cache(maxsize=4)
-def _load(data_dir: Path, levels: tuple[tuple[str, ...], ...], files: tuple) -> Data:
+def _load(data_dir: Path, levels: tuple[tuple[str, ...], ...], files: tuple, emit) -> Data:
     """Cached on the files' names, times and sizes: a changed CSV is read again."""
     data, findings = validate(data_dir, levels)
     if data is None:
-        report_findings(warnings(findings), emit=log.info)  # warnings are always shown
+        report_findings(warnings(findings), emit=emit)  # warnings are always shown
         annotate(errors(findings))  # the errors' lines are the DataError's message
         raise DataError(errors(findings))
     return data

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from macros.csvfile import read_regular_file
+from lkj.csvfile import read_regular_file
 
 # Attributes through which an HTML element makes WeasyPrint fetch something.
 URL_ATTRIBUTES = ("src", "href", "data", "poster")

@@ -1,6 +1,6 @@
 """One MkDocs build of the report in this process, every failure told in one Indonesian line.
 
-    python -m lkj_build.run PROJECT SITE_DIR [--pdf] [--staging]
+    python -m lkj_site.run PROJECT SITE_DIR [--pdf] [--staging]
 
 Prints what an editor needs while it builds (the data warnings, MkDocs' warnings in
 Indonesian) and, when the build fails, a last line `Build gagal: <why and what to do>`,

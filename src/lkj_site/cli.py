@@ -1,7 +1,7 @@
 """`make build` and `make check`.
 
-    python -m lkj_build build [PROJECT]    site and PDF; `site` switches only if all succeeded
-    python -m lkj_build check [PROJECT]    data and chapters checked, nothing published
+    lkj build [PROJECT]    site and PDF; `site` switches only if all succeeded
+    lkj check [PROJECT]    data and chapters checked, nothing published
 
 `build` runs the MkDocs build in a child process (`run.py`) so that it can be stopped:
 after `LKJ_BATAS_WAKTU` seconds (default 1800), on Ctrl-C or SIGTERM, or when the
@@ -9,6 +9,7 @@ process that started it (make) dies. In each case nothing is published and the n
 build removes what was left. `LKJ_PDF=false` builds without the PDF.
 """
 
+import argparse
 import ctypes
 import os
 import signal
@@ -58,7 +59,7 @@ def _build_and_switch(project: Path, versions: Versions) -> int:
     version = versions.new()
     limit = _time_limit()
     pdf = os.environ.get("LKJ_PDF", "true").lower() != "false"
-    command = [sys.executable, "-m", "lkj_build.run", str(project), str(version), "--staging"]
+    command = [sys.executable, "-m", "lkj_site.run", str(project), str(version), "--staging"]
     if pdf:
         command.append("--pdf")
     parent = os.getppid()  # if it changes, whoever started the build has died
@@ -135,25 +136,59 @@ def _warn(failed: list[str]) -> None:
         )
 
 
-def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "build"
-    project = Path(argv[1] if len(argv) > 1 else ".").resolve()
+def main(argv: list[str] | None = None) -> int:
+    """The `lkj` command: `lkj build|check [FOLDER]`, `lkj new FOLDER --instansi … --daerah … --tahun …`."""
+    arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        if command == "build":
-            _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
-            return build(project)
-        if command == "check":
+        if arguments.command == "new":
+            from .new import new
+
+            return new(
+                Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
+            )
+        project = Path(arguments.folder).resolve()
+        if arguments.command == "check":
             from .check import check
 
             return check(project)
+        _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
+        return build(project)
     except Exception as error:  # a defect of ours: still one line, the details on request
         if os.environ.get("LKJ_DEBUG") == "1":
             raise
         print(f"Gagal: {messages.unexpected(error)}.", file=sys.stderr)
         return 2
-    print(f"Perintah tidak dikenal: {command} (pakai: build, check)", file=sys.stderr)
-    return 2
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="Pemakaian: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, speaking Indonesian."""
+
+    def __init__(self, **options):
+        super().__init__(formatter_class=_Formatter, add_help=False, **options)
+        self._positionals.title, self._optionals.title = "argumen", "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        self.exit(2, f"lkj: perintah tidak lengkap atau salah ({message}); lihat: lkj --help\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lkj", description="Laporan Kinerja (LKj) sebagai kode: membangun, memeriksa, memulai.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH", parser_class=_Parser)
+    for name, text in (
+        ("build", "bangun situs dan PDF; site/ diganti hanya bila semuanya berhasil"),
+        ("check", "periksa data/ dan bab-bab tanpa menerbitkan apa pun"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
+    new.add_argument("folder", help="folder baru untuk laporan itu")
+    new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')
+    new.add_argument("--daerah", required=True, help='kabupaten, kota atau provinsi, mis. "Kota Contoh"')
+    new.add_argument("--tahun", required=True, type=int, help="tahun laporan, mis. 2025")
+    return parser

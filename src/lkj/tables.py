@@ -1,0 +1,362 @@
+"""The report's tables, lists and signature block as models: rows of cells, no HTML.
+
+One function per block a chapter can ask for; each takes the `Report` first (bound when
+the macros are registered) and returns a model that the site layer renders (HTML for the
+website and the PDF) and that any other output can render the same way.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import compute, fmt, schema
+from .report import Report
+from .satuan import dengan_satuan
+
+# --- models ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    numeric: bool = False  # right-aligned, tabular figures
+    colspan: int = 1
+    rowspan: int = 1
+    items: tuple[str, ...] = ()  # a numbered list after the text
+    strong: bool = False
+    href: str | None = None  # a link to a file of the site (built by the code, never from data)
+    code: bool = False  # set in a monospace font (checksums)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: Sequence[Cell]
+    kind: str = ""  # "program", "kegiatan", "total", "pembanding", "judul-renstra", "nomor-kolom"
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str | None  # None: outside the numbered tables of the report
+    head: Sequence[Row]
+    body: Sequence[Row]
+    foot: Sequence[Row] = ()
+    notes: Sequence[str] = ()
+    kind: str = ""
+    widths: Sequence[int] = ()  # each column's share of the text width, in percent
+
+
+@dataclass(frozen=True)
+class ItemList:
+    items: tuple[str, ...]
+    ordered: bool = False
+    kind: str = "lkj-daftar"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence standing where a table would be, saying why it is not there."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    place_and_date: str
+    jabatan: tuple[str, ...]
+    nama: str  # empty: a line is left to sign on; a name is never invented
+    nip: str
+
+
+_N = dict(numeric=True)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def tabel_renstra(report: Report) -> Table:
+    """Tujuan, sasaran, strategi and arah kebijakan of the Renstra, under the visi and the misi
+    the office works for (`peran` in data/misi.csv)."""
+    misi = [m for m in report.data["misi"] if m.peran] or list(report.data["misi"])
+    head = [
+        Row([Cell(f"VISI: {report.settings.visi}", colspan=4)], "judul-renstra"),
+        *(Row([Cell(f"MISI {m.kode_misi}: {m.uraian}", colspan=4)], "judul-renstra") for m in misi),
+        Row([Cell("Tujuan"), Cell("Sasaran"), Cell("Strategi"), Cell("Arah Kebijakan")]),
+    ]
+    body = []
+    for line in report.data["renstra"]:
+        policies = tuple(a.uraian for a in report.data["arah_kebijakan"] if a.no_renstra == line.no)
+        no = line.no
+        body.append(
+            Row(
+                [
+                    Cell(f"{no}. {line.tujuan}"),
+                    Cell(f"{no}. {line.sasaran}"),
+                    Cell(f"{no}. {line.strategi}"),
+                    Cell(items=policies),
+                ]
+            )
+        )
+    caption = report.caption("Tujuan, Sasaran, Strategi dan Arah Kebijakan")
+    return Table(caption, head, body, kind="renstra", widths=(22, 22, 22, 34))
+
+
+DOKUMEN_JUDUL = {"RK": "Rencana Kinerja", "PK": "Perjanjian Kinerja"}
+
+
+def tabel_target(
+    report: Report, dokumen: str = "RK", judul: str | None = None, dengan_tujuan: bool = False, tahun=None
+) -> Table | Note:
+    """Targets of the Rencana Kinerja (RK) or Perjanjian Kinerja (PK) of the report's year, by sasaran.
+
+    `judul` replaces the document's name in the caption ("Penetapan Kinerja"); the year is added.
+    """
+    tahun = report.tahun_rencana(tahun)
+    lines = report.targets(tahun, dokumen)
+    if not lines:
+        if dokumen == "RK":
+            return Note(
+                f"Tidak ada Rencana Kinerja Tahun {tahun} tersendiri; target yang berlaku adalah Perjanjian Kinerja."
+            )
+        report.targets_or_fail(tahun, dokumen)
+    columns = ["No", "Tujuan", "Sasaran Strategis", "Indikator Kinerja", f"Target {tahun}"]
+    if not dengan_tujuan:
+        columns.remove("Tujuan")
+    head = [Row([Cell(c) for c in columns]), Row([Cell(f"({i})") for i in range(1, len(columns) + 1)], "nomor-kolom")]
+    body = [
+        Row([*leading, Cell(line.indikator.uraian), Cell(_target(line.target.target, line.indikator.satuan), **_N)])
+        for line, leading in zip(lines, _sasaran_cells(lines, dengan_tujuan), strict=True)
+    ]
+    widths = (5, 25, 23, 32, 15) if dengan_tujuan else (6, 32, 44, 18)
+    caption = report.caption(f"{judul or DOKUMEN_JUDUL[dokumen]} Tahun {tahun}")
+    return Table(caption, head, body, kind="target", widths=widths)
+
+
+def _target(value, satuan: str) -> str:
+    return "tidak ada target" if value is None else dengan_satuan(value, satuan)
+
+
+def tabel_anggaran_program(report: Report, judul: str | None = None, tahun=None) -> Table:
+    """Budget per program of the Perjanjian Kinerja of the report's year; the total is their sum."""
+    tahun = report.tahun_rencana(tahun)
+    rows = report.pk_budget(tahun)
+    head = [Row([Cell("No"), Cell("Program"), Cell("Anggaran (Rp)"), Cell("Sumber Dana")])]
+    body = [
+        Row(
+            [
+                Cell(str(no)),
+                Cell(report.program_name(row.kode_program)),
+                Cell(fmt.angka(row.pagu), **_N),
+                Cell(row.sumber_dana),
+            ]
+        )
+        for no, row in enumerate(rows, start=1)
+    ]
+    sources = ", ".join(dict.fromkeys(row.sumber_dana for row in rows))
+    foot = [
+        Row([Cell("Jumlah", colspan=2), Cell(fmt.angka(sum(row.pagu for row in rows)), **_N), Cell(sources)], "total")
+    ]
+    caption = report.caption(f"{judul or 'Anggaran Program'} Tahun {tahun}")
+    return Table(caption, head, body, foot, kind="anggaran-program", widths=(6, 54, 22, 18))
+
+
+CAPAIAN_NOTE_PUBLISHED = (
+    "* Dokumen sumber hanya memuat capaian indikator ini, tanpa realisasi; "
+    "capaian ditampilkan sebagaimana dipublikasikan, tidak dihitung."
+)
+KETERANGAN = {True: "Tercapai", False: "Tidak tercapai"}
+
+
+def tabel_capaian(report: Report, tahun=None) -> Table:
+    """Target, realisasi and capaian of each indikator kinerja utama of the measured period, by sasaran."""
+    tahun = report.tahun_kinerja(tahun)
+    lines = report.capaian_lines(tahun)
+    columns = ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)", "Keterangan")
+    head = [Row([Cell(c) for c in columns])]
+    body = []
+    for line, leading in zip(lines, _sasaran_cells(lines), strict=True):
+        result = line.capaian
+        remark = KETERANGAN.get(result.tercapai) or f"Belum dapat diukur: {result.catatan}"
+        if result.dipublikasikan:
+            remark += " *"
+        satuan = line.indikator.satuan
+        cells = [
+            Cell(line.indikator.uraian),
+            Cell(_target(line.target.target, satuan), **_N),
+            Cell(dengan_satuan(line.realisasi.realisasi, satuan), **_N),
+            Cell(fmt.persen(result.persen), **_N),
+            Cell(remark),
+        ]
+        body.append(Row([*leading, *cells]))
+    notes = [CAPAIAN_NOTE_PUBLISHED] if any(line.capaian.dipublikasikan for line in lines) else []
+    notes.append(capaian_note({line.indikator.arah for line in lines}, any(not line.capaian.terukur for line in lines)))
+    caption = report.caption(f"Capaian Indikator Kinerja Utama {report.label(tahun)}")
+    return Table(caption, head, body, notes=notes, kind="capaian", widths=(5, 19, 24, 13, 13, 10, 16))
+
+
+def capaian_note(arah: set[str], unmeasured: bool) -> str:
+    """How the capaian in the table were computed: the formulas of the directions it holds."""
+    parts = [compute.RUMUS[a] for a in ("naik", "turun", "kualitatif") if a in arah]
+    parts.append(compute.RUMUS["batas"])
+    if unmeasured:
+        parts.append(compute.RUMUS["tidak terukur"])
+    text = "; ".join(parts)
+    return f"Capaian: {text}."
+
+
+def _sasaran_cells(lines, with_tujuan: bool = False):
+    """For each line, the No (and Tujuan) and Sasaran cells: on the first line of each sasaran,
+    spanning all its lines; nothing on the others. Lines come grouped by sasaran."""
+    counts = Counter(line.sasaran.kode_sasaran for line in lines)
+    seen: list[str] = []
+    for line in lines:
+        code = line.sasaran.kode_sasaran
+        if code in seen:
+            yield []
+            continue
+        seen.append(code)
+        cells = [Cell(str(len(seen)), rowspan=counts[code])]
+        if with_tujuan:
+            cells.append(Cell(line.sasaran.tujuan or fmt.DASH, rowspan=counts[code]))
+        yield [*cells, Cell(line.sasaran.uraian, rowspan=counts[code])]
+
+
+def tabel_realisasi_anggaran(report: Report, tahun=None) -> Table:
+    """Pagu, realisasi, serapan and fisik per program and kegiatan, with the period's total and,
+    where the data has it, the same period a year before for comparison."""
+    tahun = report.tahun_kinerja(tahun)
+    whole = report.anggaran(tahun)
+    previous = report.anggaran_periode(tahun - 1)
+    with_fisik = whole.fisik is not None
+    head = [
+        Row(
+            [
+                Cell("No", rowspan=2),
+                Cell("Program/Kegiatan", rowspan=2),
+                Cell("Pagu (Rp)", rowspan=2),
+                Cell("Realisasi (Rp)", rowspan=2),
+                Cell("Perkembangan Pelaksanaan", colspan=2 if with_fisik else 1),
+            ]
+        ),
+        Row([Cell("Keuangan (%)"), *([Cell("Fisik (%)")] if with_fisik else [])]),
+    ]
+
+    def line(no: str, name: str, item: compute.Anggaran, kind: str, strong: bool = False) -> Row:
+        cells = [
+            Cell(no),
+            Cell(name, strong=strong),
+            Cell(fmt.angka(item.pagu), **_N),
+            Cell(fmt.angka(item.realisasi), **_N),
+            Cell(fmt.persen(item.serapan), **_N),
+        ]
+        if with_fisik:
+            cells.append(Cell(fmt.persen(item.fisik), **_N))
+        return Row(cells, kind)
+
+    body = []
+    for p_no, program in enumerate(whole.program, start=1):
+        body.append(line(f"{p_no}.", program.nama, program, "program", strong=True))
+        body += [line(f"{p_no}.{k_no}", k.nama, k, "kegiatan") for k_no, k in enumerate(program.kegiatan, start=1)]
+    foot = [line("", f"Jumlah {whole.nama}", whole, "total", strong=True)]
+    notes = [
+        "Pagu dan realisasi program adalah jumlah kegiatannya; jumlah periode adalah jumlah seluruh program. "
+        "Keuangan (%) = realisasi ÷ pagu × 100."
+        + (" Fisik program dan periode = rata-rata fisik kegiatannya." if with_fisik else "")
+    ]
+    if previous is None:
+        notes.append(f"Data anggaran {report.label(tahun - 1)} tidak tersedia sebagai pembanding.")
+    else:
+        foot.append(line("", f"Pembanding: {previous.nama}", previous, "pembanding"))
+    if not with_fisik:
+        notes.append("Realisasi fisik tidak dilaporkan untuk periode ini.")
+    title = f"Realisasi Program dan Kegiatan {report.settings.penyusun} {whole.nama}"
+    widths = (7, 37, 16, 16, 12, 12) if with_fisik else (7, 43, 18, 18, 14)
+    return Table(report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran", widths=widths)
+
+
+def tabel_belanja(report: Report, tahun=None) -> Table | Note:
+    """Pagu and realisasi per jenis belanja of the measured period (data/belanja.csv)."""
+    tahun = report.tahun_kinerja(tahun)
+    rows = [r for r in report.data["belanja"] if (r.tahun, r.periode) == (tahun, report.settings.periode)]
+    if not rows:
+        return Note(f"Tidak ada data per jenis belanja {report.label(tahun)} (data/belanja.csv).")
+    head = [Row([Cell("No"), Cell("Jenis Belanja"), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
+    total = compute.Anggaran("", "", sum(r.pagu for r in rows), sum(r.realisasi for r in rows), None)
+
+    def cells(item: compute.Anggaran) -> list[Cell]:
+        return [
+            Cell(fmt.angka(item.pagu), **_N),
+            Cell(fmt.angka(item.realisasi), **_N),
+            Cell(fmt.persen(item.serapan), **_N),
+        ]
+
+    body = [
+        Row([Cell(str(no)), Cell(r.jenis_belanja), *cells(compute.Anggaran("", "", r.pagu, r.realisasi, None))])
+        for no, r in enumerate(rows, start=1)
+    ]
+    foot = [Row([Cell(f"Jumlah {report.label(tahun)}", colspan=2, strong=True), *cells(total)], "total")]
+    caption = report.caption(f"Realisasi Anggaran per Jenis Belanja {report.label(tahun)}")
+    return Table(caption, head, body, foot, kind="belanja", widths=(6, 46, 18, 18, 12))
+
+
+def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
+    """The data files published with the report, with rows and SHA-256, linked for download.
+
+    `awalan` is the path from the page to the copies published in site/data/.
+    """
+    head = [Row([Cell("Berkas"), Cell("Isi"), Cell("Baris data", numeric=True), Cell("SHA-256")])]
+    body = [
+        Row(
+            [
+                Cell(table.file, href=f"{awalan}{table.file}"),
+                Cell(schema.DESCRIPTIONS[table.file]),
+                Cell(fmt.angka(len(report.data[table.name])), **_N),
+                Cell(report.data.sha256[table.file], code=True),
+            ]
+        )
+        for table in schema.TABLES
+        if table.file in report.data.raw
+    ]
+    return Table(None, head, body, kind="data-terbuka", widths=(24, 36, 10, 30))
+
+
+# --- lists and the signature ------------------------------------------------------------------
+
+
+def daftar_misi(report: Report) -> ItemList:
+    return ItemList(tuple(f"Misi {m.kode_misi}: {m.uraian}" for m in report.data["misi"]))
+
+
+def daftar_program(report: Report) -> ItemList:
+    """The Renstra programs with the performance each aims at (data/program.csv)."""
+    items = tuple(
+        f"{p.nama_program}, kinerja yang ingin dicapai adalah {p.kinerja_program}"
+        if p.kinerja_program
+        else p.nama_program
+        for p in report.data["program"]
+    )
+    return ItemList(items, ordered=True)
+
+
+def cara_menghitung(report: Report) -> ItemList:
+    """How every figure of the report is computed: the same rules the code applies."""
+    return ItemList(
+        (
+            "Jumlah pagu dan realisasi sebuah program adalah jumlah kegiatannya; jumlah periode adalah jumlah "
+            "seluruh programnya.",
+            "Serapan (keuangan) = realisasi ÷ pagu × 100, dihitung dari angka Rupiah yang utuh; persentase jumlah "
+            "periode dihitung dari jumlah Rupiah, bukan rata-rata persentase.",
+            "Fisik dilaporkan per kegiatan; fisik program dan periode adalah rata-rata fisik kegiatannya.",
+            *(f"Capaian {compute.RUMUS[key]}." for key in ("naik", "turun", "kualitatif")),
+            f"Capaian {compute.RUMUS['batas']}; {compute.RUMUS['target nol']}.",
+            f"Capaian: {compute.RUMUS['tidak terukur']}.",
+            "Persentase dibulatkan ke dua angka desimal (setengah ke atas) hanya saat ditampilkan.",
+            "Bila dokumen sumber hanya memuat capaian tanpa realisasi, capaian ditampilkan sebagaimana "
+            "dipublikasikan dan diberi tanda.",
+        )
+    )
+
+
+def tanda_tangan(report: Report) -> Signature:
+    signer = report.settings.penandatangan
+    blank = "…………………"
+    return Signature(f"{signer.tempat or blank}, {signer.tanggal or blank}", signer.jabatan, signer.nama, signer.nip)

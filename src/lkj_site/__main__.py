@@ -1,0 +1,7 @@
+"""`python -m lkj_site ...` is the `lkj` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,108 @@
+"""The report's macros for mkdocs-macros, on this build's data and settings.
+
+The project's `macros/__init__.py` (mkdocs.yml: `module_name: macros`) imports the three
+functions below, which mkdocs-macros calls. `define_env` reads the settings and the data
+once per build and registers: inline macros (text, made inert by `html.text`) from
+`lkj.report.Report`, block macros (tables, lists, signature; HTML by `html.render`) from
+`lkj.tables`, and the years as variables for the chapters' prose (`{{ tahun }}`).
+"""
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from lkj import findings, tables
+from lkj.load import load_data, report_findings
+from lkj.report import Report
+from lkj.settings import SettingsError, read_settings
+
+from . import chapter, html, opendata
+
+LOG = logging.getLogger("mkdocs.plugins.lkj")
+
+INLINE = (
+    "pagu",
+    "realisasi_anggaran",
+    "serapan",
+    "fisik",
+    "perbandingan_serapan",
+    "pagu_pk",
+    "capaian",
+    "jumlah_indikator",
+    "jumlah_sasaran",
+    "jumlah_tujuan",
+    "jumlah_misi",
+    "jumlah_program",
+    "jumlah_tercapai",
+    "melampaui_target",
+    "visi",
+    "misi",
+    "misi_utama",
+    "judul_gambar",
+)
+BLOCKS = (
+    "tabel_renstra",
+    "tabel_target",
+    "tabel_anggaran_program",
+    "tabel_capaian",
+    "tabel_realisasi_anggaran",
+    "tabel_belanja",
+    "tabel_data_terbuka",
+    "daftar_misi",
+    "daftar_program",
+    "cara_menghitung",
+    "tanda_tangan",
+)
+
+
+class DataError(PluginError):
+    """The data cannot be used: every error found, one line each (`findings`)."""
+
+    def __init__(self, error: findings.DataError):
+        super().__init__(str(error))
+        self.findings = error.findings
+
+
+def define_env(env) -> None:
+    """Register the macros on the data of this build (read and validated here, once per build)."""
+    try:
+        settings = read_settings(env.conf["extra"])
+        data = load_data(Path(env.project_dir) / "data", settings.tingkat_kualitatif, emit=LOG.info)
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    except findings.DataError as error:
+        raise DataError(error) from None
+    report_findings(data.findings, emit=LOG.info)  # warnings: shown, never fatal
+    report = Report(data, settings)
+    env.variables["_lkj_report"] = report
+    env.variables.update(
+        {
+            "tahun": settings.tahun,
+            "tahun_kinerja": settings.tahun_kinerja,
+            "tahun_sebelumnya": settings.tahun_kinerja - 1,
+            "periode_kinerja": settings.periode_kinerja,
+            "instansi": settings.instansi,
+            "daerah": settings.daerah,
+            "penyusun": settings.penyusun,
+        }
+    )
+    for name in INLINE:
+        env.macro(chapter.macro(getattr(report, name), name, html.text), name)
+    for name in BLOCKS:
+        env.macro(chapter.macro(partial(getattr(tables, name), report), name, html.render), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Render the page here, so that an error names the chapter and its line (`chapter.py`).
+
+    Table captions are numbered per chapter: the page's front matter says which (`bab: 3`).
+    """
+    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))
+    env.markdown = chapter.render(env)
+
+
+def on_post_build(env) -> None:
+    """Publish the data files beside the site (site/data/), for the "Data Terbuka" page."""
+    opendata.publish(Path(env.conf["site_dir"]) / "data", env.variables["_lkj_report"].data)
