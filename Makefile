@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build check test lint serve system-deps lock bench clean
+.PHONY: help build check test lint serve new system-deps lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ lint: $(STAMP) ## Check the Python code's style (ruff)
 
 serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every save)
 	$(BIN)/mkdocs serve --livereload
+
+new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
+	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"
 
 bench: $(STAMP) ## Time a website rebuild as `make serve` does it
 	$(BIN)/python scripts/bench_build.py

@@ -24,8 +24,8 @@ COMBINED = """<html><head><title>Kata Pengantar - situs</title><meta name="autho
 METADATA = Metadata(title="LKj 2020", author="Dinas", subject="Laporan", keywords=("LKj", "2020"))
 
 
-def arranged(metadata: Metadata = METADATA) -> BeautifulSoup:
-    return BeautifulSoup(prepare(COMBINED, metadata), "html.parser")
+def arranged(metadata: Metadata = METADATA, html: str = COMBINED) -> BeautifulSoup:
+    return prepare(BeautifulSoup(html, "html.parser"), metadata)
 
 
 def test_order_cover_front_matter_then_body():
@@ -63,10 +63,7 @@ def test_toc_marks_front_matter_and_lists_the_lists():
 
 
 def test_no_daftar_gambar_without_figures():
-    soup = BeautifulSoup(
-        prepare(COMBINED.replace("<figure><figcaption>Gambar 1.1 Bagan</figcaption></figure>", ""), METADATA),
-        "html.parser",
-    )
+    soup = arranged(html=COMBINED.replace("<figure><figcaption>Gambar 1.1 Bagan</figcaption></figure>", ""))
     assert soup.find(id="doc-daftar-gambar") is None
     assert "Daftar Gambar" not in soup.select_one("#doc-toc").get_text()
 
@@ -154,3 +151,27 @@ def test_the_pdf_reads_the_project_files_and_inline_data(fetcher):
     response = project_fetcher.fetch((root / "site" / "gaya.css").as_uri())
     assert response.read() == b"p { color: black }" and response.content_type == "text/css"
     assert project_fetcher.fetch("data:text/plain,halo").read() == b"halo"
+
+
+# --- the one seam into mkdocs-with-pdf ----------------------------------------------------------
+
+
+def test_the_pinned_mkdocs_with_pdf_still_renders_the_way_the_seam_expects():
+    """lkj_pdf.writer.install replaces the name `HTML` in mkdocs-with-pdf's generator, which it
+    must call as `HTML(string=...)`, then `.render()`, then `.write_pdf(path)`. An upgrade of the
+    plugin that changes this must fail here, not silently skip the submission PDF's options."""
+    import inspect
+
+    import mkdocs_with_pdf.generator as generator
+    import weasyprint
+
+    source = inspect.getsource(generator.Generator.on_post_build)
+    expected = ("html = HTML(string=html_string)", "render = html.render()", "render.write_pdf(abs_pdf_path)")
+    missing = [line for line in expected if line not in source]
+    assert generator.HTML is weasyprint.HTML or generator.HTML.__name__ == "SubmissionHTML", (
+        "mkdocs-with-pdf no longer imports weasyprint.HTML into its generator: lkj_pdf.writer.install must change"
+    )
+    assert not missing, (
+        f"mkdocs-with-pdf's Generator.on_post_build no longer contains {missing}: the seam in "
+        "lkj_pdf.writer.install (and SubmissionHTML / SubmissionDocument) must follow the new call"
+    )

@@ -143,8 +143,8 @@ def _budget_warnings(data) -> list[Finding]:
 
 
 def _implausible_amounts(data) -> list[Finding]:
-    """Amounts no regency office has: above Rp 1 triliun, or one line above the office's
-    whole budget of the year before (a slip of the keyboard: digits too many)."""
+    """Amounts no regency office has: above Rp 1 triliun, or one kegiatan or program above the
+    office's whole program budget of the year before (a slip of the keyboard: digits too many)."""
     totals = _office_totals(data)
     findings = []
     for name in (*BUDGET_FILES, "belanja", "anggaran_pk"):
@@ -156,7 +156,11 @@ def _implausible_amounts(data) -> list[Finding]:
                 previous = totals.get(row.tahun - 1)
                 if amount >= AMOUNT_HIGH:
                     message = "lebih dari Rp 1 triliun; periksa jumlah digitnya"
-                elif previous and name != "ringkasan_anggaran" and amount > previous:
+                elif (
+                    previous
+                    and name in ("realisasi_anggaran", "realisasi_program", "anggaran_pk")
+                    and amount > previous
+                ):
                     message = (
                         f"satu baris ini melebihi seluruh pagu dinas tahun {row.tahun - 1} ({fmt.rupiah(previous)}); "
                         "periksa jumlah digitnya"

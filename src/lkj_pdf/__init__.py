@@ -8,5 +8,7 @@ WeasyPrint; it has no hook for WeasyPrint's write options. This package fills th
 - `writer.py` renders it with PDF/A-3b, the data files attached, page labels and a
   build-independent identifier;
 - `publish.py` puts the PDF's size and SHA-256 next to its links on the website;
+- `event_hook.py`: mkdocs-with-pdf's documented events (download links, the layout);
+- `fetcher.py`: WeasyPrint reads only the project's own files;
 - `hook.py` is the MkDocs hook (mkdocs.yml `hooks:`) that wires these in.
 """

@@ -43,13 +43,13 @@ class Metadata:
     logo: Path | None = None  # regency's logo for the cover, if configured
 
 
-def prepare(html: str, metadata: Metadata) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+def prepare(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
+    """Arrange the combined document in place (and return it): metadata, fonts, logo, order."""
     _set_metadata(soup, metadata)
     _add_font_faces(soup)
     _add_logo(soup, metadata.logo)
     _arrange(soup)
-    return str(soup)
+    return soup
 
 
 def _set_metadata(soup: BeautifulSoup, metadata: Metadata) -> None:
@@ -152,7 +152,7 @@ def _list_article(soup: BeautifulSoup, anchor: str, title: str, entries: list[tu
 
 def _entry(soup: BeautifulSoup, target: str, text: str, css_class: str | None = None) -> Tag:
     """`<li><a href="#target">text</a></li>`: a line of a list whose page number CSS adds."""
-    item = soup.new_tag("li", attrs={"class": css_class} if css_class else {})
+    item = soup.new_tag("li", attrs={"class": [css_class]} if css_class else {})
     link = soup.new_tag("a", href=f"#{target}")
     link.string = text
     item.append(link)
@@ -167,7 +167,7 @@ def _complete_toc(soup: BeautifulSoup, toc: Tag, front: list[Tag], lists: list[T
     for item in top.find_all("li", recursive=False):
         link = item.find("a")
         if link and link.get("href", "").lstrip("#") in front_ids:
-            item["class"] = FRONT_MATTER_CLASS
+            item["class"] = [FRONT_MATTER_CLASS]
             last_front = item
     toc_heading = toc.find("h1")
     toc_heading["id"] = "doc-toc-judul"

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from weasyprint import HTML, Attachment
 from weasyprint.urls import FatalURLFetchingError
 
-from .document import FIRST_BODY_ID, FONTS_DIR, Metadata, prepare
+from .document import FIRST_BODY_ID, FONTS_DIR, Metadata
 from .fetcher import ProjectFetcher, RefusedURL, asking_page, requesting_pages
 
 PDF_VARIANT = "pdf/a-3b"
@@ -45,7 +45,7 @@ class SubmissionHTML:
 
     def __init__(self, string: str):
         submission = self.submission
-        html = prepare(string, submission.metadata)
+        html = string  # arranged already, by the `pre_pdf_render` event (event_hook.py)
         asking = requesting_pages(BeautifulSoup(html, "html.parser"))
         self._fetching = partial(_fetching, asking, submission.pages)
         allowed = [submission.site_dir, FONTS_DIR, *([submission.metadata.logo] if submission.metadata.logo else [])]
@@ -131,6 +131,18 @@ def source_date(project_dir: Path) -> datetime:
 
 
 def install(generator_module, submission: Submission) -> None:
-    """Make mkdocs-with-pdf's generator render through `SubmissionHTML`."""
+    """The one seam into mkdocs-with-pdf: its generator renders through `SubmissionHTML`.
+
+    The plugin's documented hooks cannot set WeasyPrint's options (URL fetcher, PDF/A,
+    attachments, identifier, page labels). Its generator calls
+    `HTML(string=html_string).render().write_pdf(path)` with WeasyPrint's `HTML` imported
+    into its module; this replaces that one name. tests/test_lkj_pdf.py holds the pinned
+    plugin to exactly that call, and fails with a clear message if an upgrade changes it.
+    """
     SubmissionHTML.submission = submission
     generator_module.HTML = SubmissionHTML
+
+
+def current() -> Submission:
+    """The submission of this build (set by `install`)."""
+    return SubmissionHTML.submission

@@ -1,13 +1,18 @@
-"""The PDF's download links on the website (mkdocs-with-pdf's `inject_link` event).
+"""mkdocs-with-pdf's documented event hooks (the project's `pdf_event_hook.py` hands them over).
 
-mkdocs-with-pdf calls `inject_link` for each website page after taking its own copy for
-the PDF: what is added here shows on the website only (a box on the home page, a link in
-every footer). The project's `pdf_event_hook.py` hands this function to the plugin.
+- `inject_link`, for each website page after the plugin took its copy for the PDF: the
+  PDF's download links, on the website only (a box on the home page, a link in every footer);
+- `pre_pdf_render`, on the combined document before it is rendered: the layout of the
+  submitted report (`document.prepare`).
 """
 
 from bs4 import BeautifulSoup
 
-from . import publish
+from . import document, publish, writer
+
+
+def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
+    return document.prepare(soup, writer.current().metadata)
 
 
 def inject_link(html: str, href: str, page, logger) -> str:

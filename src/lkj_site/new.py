@@ -1,0 +1,127 @@
+"""`lkj new FOLDER --instansi … --daerah … --tahun …`: a report for another office or year.
+
+The new folder is complete and builds on its own: its settings (mkdocs.yml, with the office,
+its region and the year typed once), the standard chapters of an LKj (template text, macros
+and variables, no figure and no office typed), a small example of every data file, its own
+README with the same two commands (`make build`, `make test`), and the toolkit it is built
+with: a wheel in vendor/, pinned by its SHA-256 in requirements.lock beside every other
+package the toolkit was tested with.
+"""
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from string import Template
+
+TEMPLATE = Path(__file__).parent / "template"
+TEMPLATED = ".tmpl"  # files whose $names are filled in (the suffix is dropped)
+# Files taken from the toolkit's own checkout, so that they exist in one place only.
+FROM_TOOLKIT = (
+    "macros/__init__.py",
+    "hooks.py",
+    "pdf_event_hook.py",
+    "scripts/system-deps.sh",
+    "requirements-bootstrap.lock",
+)
+
+
+class NewError(Exception):
+    """The report folder cannot be made; the message says why, in Indonesian."""
+
+
+def new(folder: Path, instansi: str, daerah: str, tahun: int) -> int:
+    try:
+        made = create(folder, instansi, daerah, tahun)
+    except NewError as error:
+        print(f"Gagal: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Laporan baru dibuat di {made}.\n"
+        f"Berikutnya: cd {made} && make build   (situs dan PDF ke site/), make test, make serve.\n"
+        "Ganti data contoh di data/ dan sunting bab di docs/ (lihat README.md di folder itu)."
+    )
+    return 0
+
+
+def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
+    """Make the report folder; returns its path."""
+    folder = Path(folder).resolve()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise NewError(f"{folder} sudah ada dan tidak kosong; pilih folder baru")
+    for name, value in (("--instansi", instansi), ("--daerah", daerah)):
+        if not value.strip() or re.search(r"[\x00-\x1f\x7f$]", value):
+            raise NewError(f"{name} harus berisi nama, tanpa karakter kendali atau '$'")
+    if not 2000 <= tahun <= 2100:
+        raise NewError("--tahun harus tahun empat angka, mis. 2025")
+    root = toolkit_root()
+    values = {
+        "instansi": instansi.strip(),
+        "daerah": daerah.strip(),
+        "instansi_yaml": json.dumps(instansi.strip(), ensure_ascii=False),
+        "daerah_yaml": json.dumps(daerah.strip(), ensure_ascii=False),
+        "tahun": str(tahun),
+        "tahun_kinerja": str(tahun - 1),
+        "tahun_lalu": str(tahun - 2),
+    }
+    with tempfile.TemporaryDirectory(
+        prefix=".lkj-baru-", dir=folder.parent if folder.parent.exists() else None
+    ) as work:
+        staging = Path(work) / "laporan"
+        _copy_template(staging, values)
+        for name in FROM_TOOLKIT:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, staging / name)
+        wheel = _wheel(root, staging / "vendor")
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+        lock = (root / "requirements.lock").read_text(encoding="utf-8")
+        (staging / "requirements.lock").write_text(
+            f"{lock.rstrip()}\n# the LKj toolkit this report is built with\n"
+            f"./vendor/{wheel.name} \\\n    --hash=sha256:{digest}\n",
+            encoding="utf-8",
+        )
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if folder.exists():
+            folder.rmdir()
+        shutil.move(str(staging), str(folder))
+    return folder
+
+
+def toolkit_root() -> Path:
+    """The toolkit's own checkout (where its lock files and shims live)."""
+    root = Path(__file__).resolve().parents[2]
+    if not all((root / name).is_file() for name in ("pyproject.toml", "requirements.lock", *FROM_TOOLKIT)):
+        raise NewError(f"lkj new dijalankan dari salinan kode toolkit LKj (repositorinya); {root} bukan salinan itu")
+    return root
+
+
+def _copy_template(target: Path, values: dict[str, str]) -> None:
+    for source in sorted(TEMPLATE.rglob("*")):
+        if source.is_dir() or "__pycache__" in source.parts:
+            continue
+        relative = source.relative_to(TEMPLATE)
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.name.endswith(TEMPLATED):
+            text = Template(source.read_text(encoding="utf-8")).substitute(values)
+            destination.with_name(source.name.removesuffix(TEMPLATED)).write_text(text, encoding="utf-8")
+        else:
+            shutil.copy2(source, destination)
+
+
+def _wheel(root: Path, target: Path) -> Path:
+    """The toolkit as a wheel, built with the pinned build tools already installed."""
+    target.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="lkj-wheel-") as build:
+        command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+        result = subprocess.run(
+            [*command, "--wheel-dir", str(target), str(root)], capture_output=True, text=True, cwd=build
+        )
+    wheels = list(target.glob("lkj-*.whl"))
+    if result.returncode != 0 or len(wheels) != 1:
+        raise NewError(f"toolkit tidak dapat dikemas ({result.stderr.strip().splitlines()[-1:]})")
+    return wheels[0]

@@ -1,0 +1,183 @@
+"""`lkj new`: a report for another office and year, built with the same toolkit, with no word
+of this report in it; and another office's data dropped into it builds with no change to code
+or chapters (fewer programs, no kegiatan, a lower-is-better and a negative target, a category
+result, a realisasi not available yet, no Rencana Kinerja, no fisik, a semester)."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lkj_site import run
+from lkj_site.cli import main
+from lkj_site.new import create
+from tests.html import cells, parse
+from tests.sites import PROJECT_ROOT
+
+THIS_REPORT = re.compile(r"Tanjung Jabung|Tanjab|Tenaga Kerja|Disnaker", re.IGNORECASE)
+OTHER_DATA = PROJECT_ROOT / "tests" / "fixtures" / "laporan-lain" / "data"
+
+
+@pytest.fixture(scope="module")
+def contoh(tmp_path_factory) -> Path:
+    return create(tmp_path_factory.mktemp("baru") / "lkj-contoh", "Dinas Pendidikan", "Kota Contoh", 2025)
+
+
+@pytest.fixture(scope="module")
+def contoh_built(contoh, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("situs-contoh") / "site"
+    assert run.build(contoh, site, pdf=True) is None
+    return site
+
+
+def texts(folder: Path):
+    for path in sorted(folder.rglob("*")):
+        if (
+            path.is_file()
+            and path.suffix in (".md", ".csv", ".yml", ".html", ".py", ".toml", ".txt", "")
+            and "vendor" not in path.parts
+        ):
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_the_new_folder_is_a_complete_report(contoh):
+    for name in ("mkdocs.yml", "Makefile", "README.md", "docs/bab-3.md", "data/README.md", "tests/test_laporan.py"):
+        assert (contoh / name).is_file(), name
+    (wheel,) = (contoh / "vendor").glob("lkj-*.whl")
+    lock = (contoh / "requirements.lock").read_text(encoding="utf-8")
+    assert f"./vendor/{wheel.name} \\\n    --hash=sha256:" in lock  # the toolkit, pinned like every package
+    assert "Dinas Pendidikan" in (contoh / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "make build" in (contoh / "README.md").read_text(encoding="utf-8")
+
+
+def test_nothing_of_this_report_is_in_the_new_one(contoh):
+    for path, text in texts(contoh):
+        assert not THIS_REPORT.search(text), path
+
+
+def test_no_figure_or_year_of_the_report_is_typed_in_its_chapters(contoh):
+    for path in (contoh / "docs").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b(2023|2024|2025)\b", text), path  # the report's years come from the settings
+        assert not re.search(r"\d+,\d+ ?%|Rp ?\d", text), path
+
+
+def test_the_new_report_builds_with_no_word_of_this_one(contoh_built):
+    (pdf,) = (contoh_built / "pdf").glob("*.pdf")
+    assert pdf.name == "lkj-dinas-pendidikan-kota-contoh-2025.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "DINAS PENDIDIKAN" in text and "KOTA CONTOH" in text and "TAHUN 2025" in text
+    assert not THIS_REPORT.search(text)
+    for path, html in texts(contoh_built):
+        assert not THIS_REPORT.search(html), path
+    home = parse((contoh_built / "index.html").read_text(encoding="utf-8"))
+    assert home.title.get_text().endswith("LKj Dinas Pendidikan Kota Contoh Tahun 2025")
+    caption = parse((contoh_built / "bab-3" / "index.html").read_text(encoding="utf-8")).caption.get_text()
+    assert caption == "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"  # the year before the report's
+
+
+def test_a_folder_that_is_not_empty_is_refused(tmp_path, capsys):
+    (tmp_path / "ada").mkdir()
+    (tmp_path / "ada" / "catatan.txt").write_text("milik orang lain", encoding="utf-8")
+    code = main(["new", str(tmp_path / "ada"), "--instansi", "Dinas X", "--daerah", "Kota Y", "--tahun", "2025"])
+    assert code == 1 and "sudah ada dan tidak kosong" in capsys.readouterr().err
+    assert (tmp_path / "ada" / "catatan.txt").read_text(encoding="utf-8") == "milik orang lain"
+
+
+# --- another office's data, no change to code or chapters ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def other(contoh, tmp_path_factory) -> Path:
+    """The new report with another office's data in place of the example."""
+    project = tmp_path_factory.mktemp("lain") / "laporan"
+    shutil.copytree(contoh, project, ignore=shutil.ignore_patterns("vendor"))
+    shutil.rmtree(project / "data")
+    shutil.copytree(OTHER_DATA, project / "data")
+    return project
+
+
+def page(site: Path, name: str):
+    return parse((site / name / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def other_built(other, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("situs-lain") / "site"
+    assert run.build(other, site, pdf=False) is None
+    return site
+
+
+def test_capaian_of_every_kind_of_indikator(other_built):
+    table = page(other_built, "bab-3").select_one(".lkj-tabel--capaian")
+    rows = {row[2] if len(row) == 7 else row[0]: row[-4:] for row in map(cells, table.select("tbody tr"))}
+    assert rows["Angka partisipasi murni SD"] == ["95%", "96,2%", "101,26", "Tercapai"]  # "persen" shown as %
+    assert rows["Angka putus sekolah"] == ["1,5%", "1,8%", "80,00", "Tidak tercapai"]  # lower is better
+    assert rows["Opini BPK atas laporan keuangan"] == [
+        "WTP",
+        "WDP",
+        "–",
+        "Tidak tercapai",
+    ]  # on the scale TMP < … < WTP
+    assert rows["Pertumbuhan jumlah guru bersertifikat"] == ["-2,5%", "-1,0%", "160,00", "Tercapai"]  # negative target
+    assert rows["Jumlah sekolah terakreditasi A"] == [
+        "40 unit",
+        "belum tersedia",
+        "–",
+        "Belum dapat diukur: realisasi belum tersedia",
+    ]
+    assert rows["Indeks integritas pelayanan"] == [
+        "tidak ada target",
+        "0,82",
+        "–",
+        "Belum dapat diukur: tidak ada target",
+    ]
+
+
+def test_unmeasured_indikator_count_neither_way(other_built):
+    text = page(other_built, "ikhtisar").select_one("article").get_text(" ")
+    assert "Sebanyak 2 (dua) dari 4 (empat) (dan 2 (dua) belum dapat diukur) IKU" in " ".join(text.split())
+    assert "Angka partisipasi murni SD (101,26%) dan Pertumbuhan jumlah guru bersertifikat (160,00%)" in " ".join(
+        text.split()
+    )
+
+
+def test_a_budget_per_program_and_per_jenis_belanja_without_fisik(other_built):
+    bab3 = page(other_built, "bab-3")
+    budget = bab3.select_one(".lkj-tabel--realisasi-anggaran")
+    assert [c for c in cells(budget.thead) if "Fisik" in c] == []  # fisik not reported: no column
+    assert len(budget.select("tr.program")) == 2 and budget.select("tr.kegiatan") == []
+    assert cells(budget.tfoot) == [
+        "", "Jumlah Tahun 2024", "4.470.000.000", "4.098.150.000", "91,68",
+        "", "Pembanding: Tahun 2023", "4.000.000.000", "3.800.500.000", "95,01",
+    ]  # fmt: skip
+    belanja = bab3.select_one(".lkj-tabel--belanja")
+    assert cells(belanja.tfoot) == ["Jumlah Tahun 2024", "7.270.000.000", "6.852.150.000", "94,25"]
+
+
+def test_an_office_without_rencana_kinerja(other_built):
+    bab2 = page(other_built, "bab-2")
+    note = bab2.select_one(".lkj-catatan--pengganti").get_text()
+    assert note == "Tidak ada Rencana Kinerja Tahun 2025 tersendiri; target yang berlaku adalah Perjanjian Kinerja."
+
+
+def test_a_report_of_a_semester(other, tmp_path):
+    project = tmp_path / "semester"
+    shutil.copytree(other, project)
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        settings.replace("    # periode: Semester I", "    periode: Semester I"), encoding="utf-8"
+    )
+    assert run.build(project, tmp_path / "site", pdf=False) is None
+    bab3 = page(tmp_path / "site", "bab-3")
+    captions = [caption.get_text() for caption in bab3.select("caption")]
+    assert captions[0] == "Tabel 3.1 Capaian Indikator Kinerja Utama Semester I 2024"
+    assert captions[1].endswith("Semester I 2024")
+    capaian = {
+        row[2] if len(row) == 7 else row[0]: row[-2] for row in map(cells, bab3.select(".lkj-tabel--capaian tbody tr"))
+    }
+    assert capaian == {"Angka partisipasi murni SD": "102,67", "Angka putus sekolah": "120,00"}
+    notes = [p.get_text() for p in bab3.select(".lkj-tabel--realisasi-anggaran .lkj-catatan")]
+    assert "Data anggaran Semester I 2023 tidak tersedia sebagai pembanding." in notes
