@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build check test lint serve new system-deps lock bench clean
+.PHONY: help build check test test-fast lint serve new system-deps lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,8 +23,11 @@ build: $(STAMP) system-deps ## Check data, build the website and the PDF; switch
 check: $(STAMP) ## Check data/ and the chapters without publishing (exit 0: no errors, 1: errors, 2: cannot run)
 	$(BIN)/lkj check
 
-test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds)
-	$(BIN)/pytest
+test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds), on every core
+	$(BIN)/pytest -n auto --dist loadfile
+
+test-fast: $(STAMP) ## The inner loop: unit tests and small reports built without a PDF (-m "not lambat")
+	$(BIN)/pytest -m "not lambat"
 
 lint: $(STAMP) ## Check the Python code's style (ruff)
 	$(BIN)/ruff check $(PYTHON_CODE)
@@ -36,8 +39,9 @@ serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every 
 new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
 	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"
 
-bench: $(STAMP) ## Time a website rebuild as `make serve` does it
+bench: $(STAMP) ## Time a website rebuild as `make serve` does it, and the test suite
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_tests.py
 
 system-deps: ## Install the Debian libraries WeasyPrint needs, if missing
 	@PYTHON=$(PYTHON) scripts/system-deps.sh

@@ -1,10 +1,24 @@
-"""Shared fixtures: the real data, and the real project built once with its PDF."""
+"""Shared fixtures: the real data, and the real report built once, site and PDF, in this process.
+
+The suite runs on every core (`make test`: `pytest -n auto --dist loadfile`): each module is
+given to one worker, so a module's fixtures are made once; every test of the one full build of
+the real report is in test_full_report.py. `-m "not lambat"` is the inner loop
+(`make test-fast`): everything but the tests that build a report or start processes.
+"""
 
 from pathlib import Path
 
 import pytest
 
-from tests.sites import PROJECT_ROOT, build, copy_project
+from tests.sites import PROJECT_ROOT, copy_project
+
+REAL_REPORT = {"built_site", "pdf_path", "pdf_text", "page_texts", "reader", "pages", "plumber"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if REAL_REPORT & set(item.fixturenames):
+            item.add_marker(pytest.mark.lambat)
 
 
 @pytest.fixture
@@ -14,10 +28,12 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project built once, site and PDF, as `make build` does."""
+    """The real report built once, site and PDF, as `make build` builds it."""
+    from lkj_site import run
+
     project = copy_project(tmp_path_factory.mktemp("built") / "lkj")
-    result = build(project, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    reason = run.build(project, project / "site", pdf=True)
+    assert reason is None, reason
     return project / "site"
 
 
@@ -28,10 +44,21 @@ def pdf_path(built_site: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_text(pdf_path: Path) -> str:
+def reader(pdf_path: Path):
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() for page in PdfReader(pdf_path).pages)
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="session")
+def page_texts(reader) -> list[str]:
+    """The text of each page of the real report's PDF, extracted once."""
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture(scope="session")
+def pdf_text(page_texts) -> str:
+    return "\n".join(page_texts)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from lkj_site.check import check
 from tests.sites import run_python
 from tests.test_validate import replace
@@ -12,6 +14,7 @@ def run_check(project: Path, **env: str) -> subprocess.CompletedProcess:
     return run_python(["-m", "lkj_site", "check", str(project)], project, **{"GITHUB_ACTIONS": "false", **env})
 
 
+@pytest.mark.lambat
 def test_check_passes_real_data_and_lists_its_warnings(project):
     result = run_check(project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -36,6 +39,7 @@ def test_check_exits_1_on_errors_with_one_line_each(project, capsys):
     assert lines[-1].startswith("2 galat")
 
 
+@pytest.mark.lambat
 def test_check_finds_a_chapter_asking_for_data_that_is_missing(project, capsys):
     replace(project / "docs" / "ikhtisar.md", "{{ perbandingan_serapan() }}", "{{ serapan(tahun=2017) }}")
     assert check(project) == 1
@@ -47,6 +51,7 @@ def test_check_finds_a_chapter_asking_for_data_that_is_missing(project, capsys):
     assert not (project / "site").exists()
 
 
+@pytest.mark.lambat
 def test_check_warns_of_files_in_data_that_are_never_published(project, capsys):
     (project / "data" / "pegawai_internal.csv").write_text("nip,nama\n1,A\n", encoding="utf-8")
     assert check(project) == 0
@@ -56,6 +61,7 @@ def test_check_warns_of_files_in_data_that_are_never_published(project, capsys):
     )
 
 
+@pytest.mark.lambat
 def test_check_exits_2_when_it_cannot_run(project, tmp_path):
     result = run_python(["-m", "lkj_site", "check", str(tmp_path)], project)  # no mkdocs.yml there
     assert result.returncode == 2

@@ -1,19 +1,24 @@
 """Every way a build can fail ends in one Indonesian line that says where and what to do,
-never a traceback. Built in this process (`lkj_site.run`, what `make build` runs)."""
+never a traceback. Each way a macro call can fail is checked on its chapter (tests/chapters.py);
+every other way, and one macro failure, in a build in this process (`lkj_site.run`, what
+`make build` runs)."""
 
 import errno
 import os
+import shutil
 from pathlib import Path
 
 import mkdocs.utils
 import pytest
 
 from lkj_site import run
-from tests.sites import copy_project
+from lkj_site.chapter import ChapterError
+from tests.chapters import Macros
+from tests.sites import PROJECT_ROOT, copy_project
 from tests.test_validate import replace
 
-# case: (file, text to find, replacement, the last line's reason starts with)
-FAILURES = {
+# case: (file, text to find, replacement, the message starts with)
+MACRO_FAILURES = {
     "unknown macro": (
         "docs/bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misii() }}",
         "docs/bab-2.md, baris {line}: makro atau nama 'jumlah_misii' tidak dikenal; makro yang tersedia: capaian,",
@@ -42,6 +47,12 @@ FAILURES = {
         "docs/bab-4.md", "{{ tanda_tangan() }}", "{{ tanda_tangan( }}",
         "docs/bab-4.md, baris {line}: penulisan makro tidak lengkap atau salah",
     ),
+}  # fmt: skip
+BUILD_FAILURES = {
+    "a macro": (
+        "docs/bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misii() }}",
+        "docs/bab-2.md, baris {line}: makro atau nama 'jumlah_misii' tidak dikenal",
+    ),
     "broken link": (
         "docs/bab-4.md", "{{ tanda_tangan() }}", "Lihat [lampiran](lampiran-lama.md).",
         "docs/bab-4.md: tautan 'lampiran-lama.md' tidak menuju ke halaman atau berkas mana pun di docs/",
@@ -61,12 +72,39 @@ def build_and_tell(project: Path, site: Path, capsys) -> tuple[int, list[str]]:
     return code, text.splitlines()
 
 
-@pytest.mark.parametrize("case", sorted(FAILURES))
-def test_each_failure_ends_in_one_indonesian_line(tmp_path, capsys, case):
-    file, old, new, expected = FAILURES[case]
+@pytest.fixture(scope="module")
+def macros() -> Macros:
+    return Macros(PROJECT_ROOT)
+
+
+@pytest.mark.parametrize("case", sorted(MACRO_FAILURES))
+def test_each_macro_failure_names_the_chapter_and_its_line(macros, tmp_path, case):
+    file, old, new, expected = MACRO_FAILURES[case]
+    chapter = tmp_path / "docs" / Path(file).name
+    chapter.parent.mkdir()
+    shutil.copy(PROJECT_ROOT / file, chapter)
+    source = chapter.read_text(encoding="utf-8")
+    line = source[: source.index(old)].count("\n") + 1  # as an editor shows it, front matter included
+    replace(chapter, old, new)
+    with pytest.raises(ChapterError) as failure:
+        macros.render(chapter)
+    assert str(failure.value).startswith(expected.format(line=line))
+    assert "\n" not in str(failure.value)
+
+
+def test_the_chapters_render_as_they_are(macros):
+    """The harness itself: every chapter of the report renders (the cases above can fail)."""
+    for chapter in sorted((PROJECT_ROOT / "docs").glob("*.md")):
+        assert macros.render(chapter)
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize("case", sorted(BUILD_FAILURES))
+def test_each_failure_of_a_build_ends_in_one_indonesian_line(tmp_path, capsys, case):
+    file, old, new, expected = BUILD_FAILURES[case]
     project = copy_project(tmp_path / "lkj")
     source = (project / file).read_text(encoding="utf-8")
-    line = source[: source.index(old)].count("\n") + 1  # as an editor shows it, front matter included
+    line = source[: source.index(old)].count("\n") + 1
     replace(project / file, old, new)
     code, lines = build_and_tell(project, tmp_path / "versi", capsys)
     assert code == 1
@@ -75,6 +113,7 @@ def test_each_failure_ends_in_one_indonesian_line(tmp_path, capsys, case):
     assert lines[-1].endswith("; situs yang terbit (site/) tidak diubah.")
 
 
+@pytest.mark.lambat
 def test_a_data_error_lists_its_lines_before_the_last_one(tmp_path, capsys):
     project = copy_project(tmp_path / "lkj")
     replace(project / "data" / "misi.csv", "dan perikanan", "dan\x00perikanan")
@@ -82,6 +121,7 @@ def test_a_data_error_lists_its_lines_before_the_last_one(tmp_path, capsys):
     assert "GALAT data/misi.csv, baris 4, kolom 'uraian': karakter kendali tak terlihat U+0000" in lines[-2]
 
 
+@pytest.mark.lambat
 def test_a_chapter_left_out_of_nav_stops_the_build(tmp_path, capsys):
     project = copy_project(tmp_path / "lkj")
     replace(project / "mkdocs.yml", '  - "BAB IV Penutup": bab-4.md\n', "")
@@ -90,6 +130,7 @@ def test_a_chapter_left_out_of_nav_stops_the_build(tmp_path, capsys):
     assert lines[-1].startswith("Build gagal: docs/bab-4.md tidak ada di 'nav' mkdocs.yml: bab ini tidak akan masuk")
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize("name", ["bagan.png", "laporan.md"])
 def test_a_link_out_of_docs_is_never_published(tmp_path, capsys, name):
     project = copy_project(tmp_path / "lkj")
@@ -99,6 +140,7 @@ def test_a_link_out_of_docs_is_never_published(tmp_path, capsys, name):
     assert not (tmp_path / "versi" / name).exists()
 
 
+@pytest.mark.lambat
 def test_a_file_docs_does_not_publish_stops_the_build(tmp_path, capsys):
     project = copy_project(tmp_path / "lkj")
     (project / "docs" / "gaji-pegawai.xlsx").write_bytes(b"PK")
@@ -106,6 +148,7 @@ def test_a_file_docs_does_not_publish_stops_the_build(tmp_path, capsys):
     assert lines[-1].startswith("Build gagal: docs/gaji-pegawai.xlsx: jenis berkas ini tidak diterbitkan")
 
 
+@pytest.mark.lambat
 def test_a_logo_outside_the_project_is_refused(tmp_path, capsys, monkeypatch):
     project = copy_project(tmp_path / "lkj")
     monkeypatch.setenv("LKJ_LOGO", "/etc/passwd")
@@ -114,6 +157,7 @@ def test_a_logo_outside_the_project_is_refused(tmp_path, capsys, monkeypatch):
     assert "Build gagal: mkdocs.yml extra.lkj.logo: '/etc/passwd' harus berkas gambar" in capsys.readouterr().err
 
 
+@pytest.mark.lambat
 def test_a_folder_that_cannot_be_written(tmp_path, capsys):
     project = copy_project(tmp_path / "lkj")
     (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
@@ -122,6 +166,7 @@ def test_a_folder_that_cannot_be_written(tmp_path, capsys):
     assert "ada berkas di tempat yang seharusnya folder" in lines[-1]
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize(
     ("number", "words"),
     [(errno.ENOSPC, "disk penuh; kosongkan ruang disk"), (errno.EROFS, "sistem berkas hanya-baca")],
@@ -138,6 +183,7 @@ def test_a_full_or_read_only_disk(tmp_path, capsys, monkeypatch, number, words):
     assert words in lines[-1]
 
 
+@pytest.mark.lambat
 def test_a_docs_folder_that_is_a_link_is_refused(tmp_path, capsys):
     project = copy_project(tmp_path / "lkj")
     (project / "docs").rename(tmp_path / "bab-asli")

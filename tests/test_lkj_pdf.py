@@ -175,3 +175,21 @@ def test_the_pinned_mkdocs_with_pdf_still_renders_the_way_the_seam_expects():
         f"mkdocs-with-pdf's Generator.on_post_build no longer contains {missing}: the seam in "
         "lkj_pdf.writer.install (and SubmissionHTML / SubmissionDocument) must follow the new call"
     )
+
+
+def test_an_attachment_linked_from_a_chapter_is_fetched_by_the_same_rules(tmp_path):
+    """WeasyPrint fetches `<a rel=attachment>` while writing, after rendering: refused the same way."""
+    from datetime import UTC, datetime
+
+    from mkdocs.exceptions import PluginError
+
+    from lkj_pdf import writer
+
+    chapter = '<article data-url="/bab-4/"><p><a rel="attachment" href="file:///etc/passwd">lampiran</a></p></article>'
+    writer.SubmissionHTML.submission = writer.Submission(
+        METADATA, (), datetime(2020, 1, 1, tzinfo=UTC), site_dir=tmp_path, pages={"bab-4/": "docs/bab-4.md"}
+    )
+    document = writer.SubmissionHTML(f"<html><body>{chapter}</body></html>").render()
+    with pytest.raises(PluginError, match=r"halaman docs/bab-4.md meminta 'file:///etc/passwd': berkas di luar folder"):
+        document.write_pdf(tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()

@@ -204,3 +204,23 @@ def test_tabel_data_terbuka(report, real_data):
     assert row.a["href"] == "../data/realisasi_anggaran.csv" and row.a.has_attr("download")
     assert cells(row)[2] == str(len(real_data["realisasi_anggaran"]))
     assert len(page.select("code.lkj-sha256")) == len(real_data.raw) == 12
+
+
+def test_no_macro_call_in_a_chapter_names_a_year():
+    """Years come from the settings (`tahun`, `tahun_kinerja`): next year's report changes one line."""
+    for chapter in sorted((PROJECT_ROOT / "docs").glob("*.md")):
+        for call in re.findall(r"\{\{(.*?)\}\}", chapter.read_text(encoding="utf-8"), flags=re.S):
+            assert not re.search(r"\b(19|20)[0-9][0-9]\b", call), f"{chapter.name}: {{{{{call}}}}}"
+
+
+def test_the_toolkit_names_no_office():
+    """The office is named in the settings block and in this report's own chapters, nowhere else."""
+    this_office = re.compile(r"Tanjung Jabung|Tanjab|Tenaga Kerja|Disnaker", re.IGNORECASE)
+    code = [*(PROJECT_ROOT / "src").rglob("*"), *(PROJECT_ROOT / "macros").rglob("*.py")]
+    code += [PROJECT_ROOT / name for name in ("hooks.py", "pdf_event_hook.py", "Makefile", "pyproject.toml")]
+    for path in code:
+        if path.is_file() and path.suffix not in (".ttf", ".pyc") and "egg-info" not in str(path):
+            assert not this_office.search(path.read_text(encoding="utf-8", errors="replace")), path
+    settings = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    outside = settings[: settings.index("  lkj:\n")] + settings[settings.index("# --- Plugins") :]
+    assert not this_office.search(outside)

@@ -16,6 +16,8 @@ from lkj_site.new import create
 from tests.html import cells, parse
 from tests.sites import PROJECT_ROOT
 
+pytestmark = pytest.mark.lambat  # full builds, or `lkj build` in its own processes
+
 THIS_REPORT = re.compile(r"Tanjung Jabung|Tanjab|Tenaga Kerja|Disnaker", re.IGNORECASE)
 OTHER_DATA = PROJECT_ROOT / "tests" / "fixtures" / "laporan-lain" / "data"
 

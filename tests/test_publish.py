@@ -18,6 +18,8 @@ from lkj_site import publish
 from tests.sites import copy_project, run_python
 from tests.test_validate import replace
 
+pytestmark = pytest.mark.lambat  # full builds, or `lkj build` in its own processes
+
 
 def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
     return run_python(["-m", "lkj_site", "build"], project, **{"LKJ_PDF": "false", "GITHUB_ACTIONS": "false", **env})
@@ -46,8 +48,13 @@ def marked(project: Path, marker: str) -> bool:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
-    """A project built once with `make build` (site only)."""
+    """A project built once with `make build` (site only), over a site of an older layout and
+    what killed builds left behind."""
     project = copy_project(tmp_path_factory.mktemp("terbit") / "lkj")
+    (project / "site").mkdir()
+    (project / "site" / "lama.html").write_text("lama", encoding="utf-8")
+    (project / publish.VERSIONS / "20200101T000000.000000Z-1" / "bab-1").mkdir(parents=True)
+    (project / ".site-baru-abc" / "site").mkdir(parents=True)
     result = make_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
@@ -56,6 +63,10 @@ def published(tmp_path_factory) -> Path:
 def test_build_publishes_an_ordinary_site_folder(published):
     site = published / "site"
     assert site.is_dir() and not site.is_symlink() and (site / "bab-3" / "index.html").is_file()
+    assert not (site / "lama.html").exists()
+
+
+def test_leftovers_of_killed_builds_are_removed_by_the_next(published):
     assert leftovers(published) == []
 
 
@@ -96,24 +107,6 @@ def test_a_failed_build_leaves_the_published_site_untouched(published):
     assert leftovers(published) == []
 
 
-def test_an_old_plain_site_folder_is_replaced(tmp_path):
-    project = copy_project(tmp_path / "lkj")
-    (project / "site").mkdir()
-    (project / "site" / "lama.html").write_text("lama", encoding="utf-8")
-    result = make_build(project)
-    assert result.returncode == 0, result.stderr
-    assert (project / "site" / "index.html").is_file() and not (project / "site" / "lama.html").exists()
-    assert leftovers(project) == []
-
-
-def test_leftovers_of_killed_builds_are_removed_by_the_next(published):
-    (published / publish.VERSIONS / "20200101T000000.000000Z-1" / "bab-1").mkdir(parents=True)
-    (published / ".site-baru-abc" / "site").mkdir(parents=True)
-    result = make_build(published)
-    assert result.returncode == 0, result.stderr
-    assert leftovers(published) == []
-
-
 def test_an_old_site_that_cannot_be_removed_is_a_warning_not_a_failure(published, monkeypatch, capsys):
     marker = mark(published)
 
@@ -129,7 +122,7 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_not_a_failure(published
     assert (published / publish.VERSIONS / old / "penanda.txt").read_text(encoding="utf-8") == marker
     assert f"PERINGATAN versi lama tidak dapat dihapus: {publish.VERSIONS}/{old} (Permission denied)" in err
     monkeypatch.undo()
-    assert make_build(published).returncode == 0 and leftovers(published) == []  # removed next time
+    assert publish.Versions(published).clean() == [] and leftovers(published) == []  # what the next build does first
 
 
 def test_a_build_over_its_time_limit_is_stopped_and_publishes_nothing(published):
@@ -193,9 +186,7 @@ def test_killing_the_process_that_started_the_build_stops_it(published):
     starter.kill()
     starter.wait()
     wait_for_the_lock(published)
-    assert marked(published, marker)
-    make_build(published)  # tidies what the killed build left
-    assert leftovers(published) == []
+    assert marked(published, marker) and leftovers(published) == []
 
 
 @pytest.mark.parametrize("name", [publish.VERSIONS, f"{publish.VERSIONS}/{publish.LOCK}"])

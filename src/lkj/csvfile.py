@@ -58,10 +58,14 @@ class RawTable:
 
 
 def read(path: Path) -> tuple[RawTable | None, list[Finding]]:
-    name = path.name
     raw, problem = read_regular_file(path)
     if problem:
-        return None, [Finding(ERROR, name, problem)]
+        return None, [Finding(ERROR, path.name, problem)]
+    return parse(path.name, raw)
+
+
+def parse(name: str, raw: bytes) -> tuple[RawTable | None, list[Finding]]:
+    """The cells of a file's bytes (`name` for the findings)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -162,7 +166,7 @@ def _forbidden_characters(name: str, lines: list[str], dialect: Dialect) -> list
 
 def _table(name: str, records: pd.DataFrame, header_line: int) -> tuple[pd.DataFrame | None, list[Finding]]:
     """Header and rows of the parsed records; each row keeps its first line in the file."""
-    records = records.map(lambda cell: cell if isinstance(cell, str) else "")
+    records = records.fillna("")
     starts, line = [], header_line
     for values in records.itertuples(index=False):
         starts.append(line)
@@ -173,7 +177,7 @@ def _table(name: str, records: pd.DataFrame, header_line: int) -> tuple[pd.DataF
         if column and names.index(column) != index:
             message = f"nama kolom ini muncul dua kali (kolom ke-{names.index(column) + 1} dan ke-{index + 1})"
             findings.append(Finding(ERROR, name, message, row=header_line, column=column))
-    frame = records.iloc[1:].map(str.strip)
+    frame = records.iloc[1:].apply(lambda column: column.str.strip())
     frame.columns = range(len(names))
     frame[ROW] = starts[1:]
     for index, column in enumerate(names):

@@ -327,7 +327,8 @@ def _is_number(text: str) -> bool:
 def text_schema(table: Table, dialect: Dialect) -> pa.DataFrameSchema:
     """Checks on the cells as text: presence, formats, allowed words, unique keys."""
     fmt = number_format(dialect)
-    columns = {c.name: pa.Column(str, nullable=c.optional, checks=_text_checks(c, fmt)) for c in table.columns}
+    # no dtype check: every cell read from a CSV file is text already
+    columns = {c.name: pa.Column(None, nullable=c.optional, checks=_text_checks(c, fmt)) for c in table.columns}
     return pa.DataFrameSchema(columns, unique=list(table.key), report_duplicates="exclude_first")
 
 

@@ -35,7 +35,7 @@ class Penandatangan:
 
 @dataclass(frozen=True)
 class Singkatan:
-    """Short names for the PDF's file name: `lkj-disnaker-tanjabbar-2020.pdf`."""
+    """Short names for the PDF's file name: `lkj-disdik-kotacontoh-2025.pdf`."""
 
     instansi: str = ""
     daerah: str = ""
@@ -43,8 +43,8 @@ class Singkatan:
 
 @dataclass(frozen=True)
 class Settings:
-    instansi: str  # "Dinas Tenaga Kerja"
-    daerah: str  # "Kabupaten Tanjung Jabung Barat", "Kota …", "Provinsi …"
+    instansi: str  # "Dinas Pendidikan"
+    daerah: str  # "Kabupaten …", "Kota Contoh", "Provinsi …"
     tahun: int  # the report's year, and the year of its plans (Rencana and Perjanjian Kinerja)
     visi: str
     tahun_kinerja: int = 0  # the year whose results it reports; default: the year before `tahun`
@@ -67,12 +67,12 @@ class Settings:
 
     @property
     def nama_laporan(self) -> str:
-        """`LKj Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat Tahun 2020`: the site's name."""
+        """`LKj Dinas Pendidikan Kota Contoh Tahun 2025`: the site's name."""
         return f"LKj {self.instansi} {self.daerah} Tahun {self.tahun}"
 
     @property
     def judul_dokumen(self) -> str:
-        """The PDF's title: `LAPORAN KINERJA INSTANSI PEMERINTAH (LKj) Dinas … Tahun 2020`."""
+        """The PDF's title: `LAPORAN KINERJA INSTANSI PEMERINTAH (LKj) Dinas … Tahun 2025`."""
         return f"{self.judul} {self.instansi} {self.daerah} Tahun {self.tahun}"
 
     @property
@@ -82,7 +82,7 @@ class Settings:
 
     @property
     def pemerintah(self) -> str:
-        """`Pemerintah Kabupaten Tanjung Jabung Barat`: the government above the office."""
+        """`Pemerintah Kota Contoh`: the government above the office."""
         return f"Pemerintah {self.daerah}"
 
     @property
@@ -106,7 +106,7 @@ class Settings:
 
     @property
     def nama_berkas_pdf(self) -> str:
-        """`lkj-disnaker-tanjabbar-2020.pdf`, from the short names where given."""
+        """`lkj-dinas-pendidikan-kota-contoh-2025.pdf`, or from the short names where given."""
         parts = (self.singkatan.instansi or self.instansi, self.singkatan.daerah or self.daerah)
         return f"lkj-{'-'.join(slug(part) for part in parts)}-{self.tahun}.pdf"
 
@@ -117,7 +117,7 @@ def periode(name: str, tahun: int) -> str:
 
 
 def slug(text: str) -> str:
-    """`Kabupaten Tanjung Jabung Barat` -> `kabupaten-tanjung-jabung-barat`."""
+    """`Kota Contoh` -> `kota-contoh`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

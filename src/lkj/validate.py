@@ -9,6 +9,7 @@ on errors.
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -54,13 +55,15 @@ def validate(data_dir: Path, levels: Sequence[Sequence[str]] = SKALA_BAWAAN) -> 
         if not table.required and not path.exists() and not path.is_symlink():
             frames[table.name] = pd.DataFrame(columns=[*table.column_names, ROW])
             continue
-        content, found = csvfile.read(path)
-        findings += found
-        frame, found = _load_table(content, table, frames) if content is not None else (None, [])
+        content, problem = csvfile.read_regular_file(path)
+        if problem:
+            findings.append(Finding(ERROR, table.file, problem))
+            continue
+        frame, found = _checked(table, content, _known(table, frames))
         findings += found
         if frame is not None:
             frames[table.name] = frame
-            raw[table.file] = content.content
+            raw[table.file] = content
     if errors(findings):
         return None, findings
     data = Data({table.name: _rows(frames[table.name], table) for table in schema.TABLES}, raw=raw)
@@ -68,6 +71,37 @@ def validate(data_dir: Path, levels: Sequence[Sequence[str]] = SKALA_BAWAAN) -> 
     if errors(findings):
         return None, findings
     return replace(data, findings=tuple(findings)), findings
+
+
+def _known(table: schema.Table, frames: dict[str, pd.DataFrame]) -> tuple:
+    """Codes of the files this one refers to, where those loaded: ("file.csv:column", codes)."""
+    return tuple(
+        (column.refers_to, frozenset(frames[column.target_table][column.target_column]))
+        for column in table.columns
+        if column.refers_to and column.target_table in frames
+    )
+
+
+CACHED_BYTES = 5_000_000  # files up to this size are remembered once checked (32 at most)
+
+
+def _checked(table: schema.Table, content: bytes, known: tuple) -> tuple[pd.DataFrame | None, tuple[Finding, ...]]:
+    """One file checked and typed. The same bytes, referring to the same codes, give the same
+    result: while `make serve` runs, an edit re-checks only the file that changed. The frame
+    returned is shared: it is only ever read."""
+    check = _check_remembered if len(content) <= CACHED_BYTES else _check
+    return check(table, content, known)
+
+
+def _check(table: schema.Table, content: bytes, known: tuple) -> tuple[pd.DataFrame | None, tuple[Finding, ...]]:
+    raw, findings = csvfile.parse(table.file, content)
+    if raw is None:
+        return None, tuple(findings)
+    frame, found = _load_table(raw, table, dict(known))
+    return frame, tuple(findings + found)
+
+
+_check_remembered = lru_cache(maxsize=32)(_check)
 
 
 def _rows(frame: pd.DataFrame, table: schema.Table) -> tuple:
@@ -89,7 +123,7 @@ def _unknown_files(data_dir: Path) -> list[Finding]:
     return [Finding(WARNING, name, message) for name in names if name not in known]
 
 
-def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd.DataFrame]):
+def _load_table(raw: csvfile.RawTable, table: schema.Table, known: dict[str, frozenset]):
     findings = []
     frame = raw.frame
     for name in frame.columns:
@@ -110,11 +144,6 @@ def _load_table(raw: csvfile.RawTable, table: schema.Table, loaded: dict[str, pd
     if errors(findings):
         return None, findings
     typed = schema.to_typed(text, table, raw.dialect)
-    known = {  # codes of the files this one refers to, where those loaded
-        column.refers_to: set(loaded[column.target_table][column.target_column])
-        for column in table.columns
-        if column.refers_to and column.target_table in loaded
-    }
     findings += _run(schema.typed_schema(table, known), typed, table)
     if errors(findings):
         return None, findings

@@ -1,0 +1,369 @@
+"""The real report built once (conftest.py), website and PDF, as readers and an evaluator get it.
+
+The website: every chapter, its tables and figures, the PDF's links, the open data. The PDF:
+layout, numbering, fonts, data, bytes; parsed once by pypdf (`reader`, `pages`) and once by
+pdfplumber (`plumber`: where each glyph sits). All of it in one module, so that the suite,
+which gives each module to one worker, builds the report once.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pdfplumber
+import pytest
+
+from lkj_site import run
+from tests.html import parse
+from tests.sites import copy_project
+
+MM = 72 / 25.4
+A4 = (595.28, 841.89)
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP = 22 * MM, 18 * MM, 22 * MM  # pdf/templates/styles.scss
+FRONT_MATTER = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    chars: list[dict]  # pdfplumber's glyphs: text, x0, x1, top, bottom, size
+    header: str  # the text above the top margin
+
+
+@pytest.fixture(scope="session")
+def plumber(pdf_path) -> list[Page]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return [
+            Page(page.width, page.height, page.chars, squash(page.crop((0, 0, page.width, MARGIN_TOP)).extract_text()))
+            for page in pdf.pages
+        ]
+
+
+@pytest.fixture(scope="session")
+def pages(reader, page_texts) -> dict[str, str]:
+    """Text of each page by its page label ("Sampul", "i", … "1", "2", …)."""
+    return {label: squash(text) for label, text in zip(reader.page_labels, page_texts, strict=True)}
+
+
+def test_page_labels_roman_then_arabic_from_bab_i(reader, pages):
+    labels = reader.page_labels
+    assert labels[:6] == ["Sampul", "i", "ii", "iii", "iv", "v"]
+    assert labels[6:9] == ["1", "2", "3"]
+    assert labels[-1] == str(len(labels) - 6)
+    assert pages["1"].startswith("BAB I PENDAHULUAN 1.1 Latar Belakang")
+
+
+def test_front_matter_in_order_with_indonesian_titles(pages):
+    for label, title in zip(["i", "ii", "iii", "iv", "v"], FRONT_MATTER, strict=True):
+        assert title in pages[label].upper(), (label, pages[label][:80])
+
+
+def test_cover_has_title_instansi_year_and_no_header_or_footer(pages):
+    assert pages["Sampul"] == (
+        "LAPORAN KINERJA INSTANSI PEMERINTAH (LKj) DINAS TENAGA KERJA KABUPATEN TANJUNG JABUNG BARAT TAHUN 2020"
+    )
+
+
+def test_page_numbers_in_the_footer(pages):
+    assert pages["i"].endswith(" i")
+    assert pages["iv"].endswith(" iv")
+    assert pages["7"].endswith(" 7")
+
+
+def test_daftar_isi_gives_the_page_of_each_chapter(pages):
+    toc = pages["iii"]
+    assert "Kata Pengantar i" in toc and "Ikhtisar Eksekutif ii" in toc and "Daftar Tabel iv" in toc
+    assert "BAB I Pendahuluan 1 " in toc
+    for chapter in ("BAB II Perencanaan Kinerja", "BAB III Akuntabilitas Kinerja", "BAB IV Penutup"):
+        number = re.search(re.escape(chapter) + r" (\d+)", toc).group(1)
+        assert pages[number].startswith(chapter.upper()), chapter
+
+
+def test_daftar_tabel_lists_every_caption_with_its_page(pages, built_site):
+    captions = []
+    for page in sorted(built_site.rglob("*.html")):
+        captions += re.findall(r"<caption>(.*?)</caption>", page.read_text(encoding="utf-8"))
+    assert len(captions) == 8
+    body = {label: text for label, text in pages.items() if label.isdigit()}
+    for caption in captions:
+        listed = re.search(re.escape(caption) + r" (\d+)", pages["iv"])
+        assert listed, caption
+        assert caption in body[listed.group(1)], f"{caption} is not on page {listed.group(1)}"
+
+
+def test_daftar_gambar_lists_the_organisation_chart(pages):
+    entry = re.search(
+        r"Gambar 1\.1 Bagan Struktur Organisasi Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat (\d+)", pages["v"]
+    )
+    assert entry and "Gambar 1.1 Bagan Struktur Organisasi" in pages[entry.group(1)]
+
+
+def test_running_header_carries_the_chapter_title(reader, plumber):
+    for label, page in zip(reader.page_labels, plumber, strict=True):
+        if label.isdigit():
+            assert re.fullmatch(r"(BAB (I|II|III|IV) \w[\w ]+|Lampiran)", page.header), (label, page.header)
+
+
+def test_no_glyph_outside_the_text_area_or_the_page(plumber):
+    for number, page in enumerate(plumber, start=1):
+        assert (round(page.width, 2), round(page.height, 2)) == A4
+        for char in page.chars:
+            inside = MARGIN_LEFT - 1 <= char["x0"] and char["x1"] <= page.width - MARGIN_RIGHT + 1
+            assert inside and 0 <= char["top"] and char["bottom"] <= page.height, (
+                number,
+                char["text"],
+                char["x0"],
+                char["x1"],
+            )
+
+
+def test_budget_table_text_is_at_least_8_pt(reader, pages, plumber):
+    labels = list(reader.page_labels)
+    label = next(label for label, text in pages.items() if label.isdigit() and "Tabel 3.2 Realisasi" in text)
+    page = plumber[labels.index(label)]
+    sizes = {round(char["size"], 1) for char in page.chars if char["top"] > MARGIN_TOP}
+    assert min(sizes) >= 8, (label, sorted(sizes))
+
+
+def test_table_header_repeats_when_a_table_spans_pages(pages):
+    pages_with_budget_rows = [
+        label
+        for label, text in pages.items()
+        if label.isdigit() and re.search(r"\b\d\.\d+ (Penyediaan|Pengadaan|Pembinaan)", text)
+    ]
+    assert len(pages_with_budget_rows) >= 2, pages_with_budget_rows
+    for label in pages_with_budget_rows:
+        assert "Program/Kegiatan Pagu (Rp) Realisasi (Rp)" in pages[label], label
+
+
+def test_totals_printed_once_at_the_end_of_the_table(pages):
+    assert sum(text.count("Jumlah Tahun 2019") for text in pages.values()) == 1
+
+
+def test_signature_block_on_one_page_after_bab_iv(pages):
+    (label,) = [label for label, text in pages.items() if "NIP. 19780426 199612 1 001" in text]
+    assert "Kepala Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat" in pages[label]
+    assert "…………………, …………………" in pages[label]
+    assert "BAB IV" in pages[label]
+
+
+def test_lampiran_has_the_perjanjian_kinerja(pages):
+    lampiran = " ".join(text for text in pages.values() if re.search(r" Lampiran \d+$", text))
+    assert "Tabel L.1 Perjanjian Kinerja Tahun 2020" in lampiran
+    assert "Tabel L.2 Anggaran Program Tahun 2020" in lampiran
+    assert "2.553.091.717" in lampiran
+
+
+def test_fonts_are_the_shipped_ones_and_embedded(reader):
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    assert names <= {
+        f"LKj-{family}"
+        for family in (
+            "Serif",
+            "Serif-Bold",
+            "Serif-Italic",
+            "Serif-Bold-Italic",
+            "Sans-Semi-Condensed",
+            "Sans-Bold-Semi-Condensed",
+            "Sans-Italic-Semi-Condensed",
+            "Sans-Bold-Italic-Semi-Condensed",
+        )
+    }
+
+
+def test_metadata(reader):
+    info = reader.metadata
+    assert (
+        info.title
+        == "LAPORAN KINERJA INSTANSI PEMERINTAH (LKj) Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat Tahun 2020"
+    )
+    assert info.author == "Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat"
+    assert "capaian kinerja dan realisasi anggaran Tahun 2019" in info.subject
+    assert "laporan kinerja" in info["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "id"
+
+
+def test_source_data_attached_as_pdf_a_3b(reader):
+    root = reader.trailer["/Root"]
+    data_files = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "data").glob("*.csv"))
+    assert sorted(reader.attachments) == data_files
+    assert (
+        reader.attachments["realisasi_anggaran.csv"][0].decode().startswith("tahun,kode_kegiatan,pagu,realisasi,fisik")
+    )
+    assert all(str(spec.get_object()["/AFRelationship"]) == "/Source" for spec in root["/AF"])
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3" pdfaid:conformance="B"' in xmp
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+
+
+def test_two_builds_of_one_commit_are_byte_identical(pdf_path, tmp_path):
+    other = copy_project(tmp_path / "elsewhere" / "lkj")
+    assert run.build(other, other / "site", pdf=True) is None
+    assert (other / "site" / "pdf" / pdf_path.name).read_bytes() == pdf_path.read_bytes()
+
+
+def test_site_publishes_size_and_sha256_of_the_pdf(built_site, pdf_path):
+    import hashlib
+
+    digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'<code class="lkj-sha256">{digest}</code>' in home
+    assert re.search(r"PDF, \d+(,\d)? (MB|kB) · SHA-256", home)
+    assert (pdf_path.parent / (pdf_path.name + ".sha256")).read_text() == f"{digest}  {pdf_path.name}\n"
+
+
+def test_a_missing_logo_stops_the_build(project, monkeypatch):
+    monkeypatch.setenv("LKJ_LOGO", "tidak-ada.png")
+    reason = run.build(project, project / "site", pdf=True)
+    assert reason.startswith("mkdocs.yml extra.lkj.logo: 'tidak-ada.png' harus berkas gambar")
+
+
+def test_bookmarks_follow_the_document(reader):
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == [
+        "Kata Pengantar", "Ikhtisar Eksekutif", "Daftar Isi", "Daftar Tabel", "Daftar Gambar",
+        "BAB I Pendahuluan", "BAB II Perencanaan Kinerja", "BAB III Akuntabilitas Kinerja", "BAB IV Penutup", "Lampiran",
+    ]  # fmt: skip
+
+
+# --- the website -----------------------------------------------------------------------------------
+
+PAGES = (
+    "index.html",
+    "ikhtisar/index.html",
+    "bab-1/index.html",
+    "bab-2/index.html",
+    "bab-3/index.html",
+    "bab-4/index.html",
+    "lampiran/index.html",
+)
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_chapter_is_built_in_indonesian(built_site):
+    for page in PAGES:
+        assert re.search(r'<html[^>]* lang="id"', html(built_site, page)), page
+    assert (built_site / "search" / "search_index.json").is_file()
+
+
+def test_bab3_tables_carry_computed_values(built_site):
+    page = html(built_site, "bab-3/index.html")
+    assert "<caption>Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2019</caption>" in page
+    title = "Tabel 3.2 Realisasi Program dan Kegiatan Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat Tahun 2019"
+    assert f"<caption>{title}</caption>" in page
+    tfoot = page[page.index("<tfoot>") : page.index("</tfoot>")]
+    assert "2.392.837.500" in tfoot and "2.281.522.116" in tfoot and "95,35" in tfoot
+    assert "pagu sebesar Rp 2.392.837.500, dengan realisasi Rp 2.281.522.116 atau 95,35%" in page
+
+
+def test_bab2_tables(built_site):
+    page = html(built_site, "bab-2/index.html")
+    for caption in (
+        "Tabel 2.1 Tujuan, Sasaran, Strategi dan Arah Kebijakan",
+        "Tabel 2.2 Rencana Kinerja Tahun 2020",
+        "Tabel 2.3 Penetapan Kinerja Tahun 2020",
+        "Tabel 2.4 Anggaran Program Penetapan Kinerja Tahun 2020",
+    ):
+        assert f"<caption>{caption}</caption>" in page
+    assert "telah menetapkan 2 (dua) Tujuan, 2 (dua) Sasaran Strategis dan 6 (enam) Indikator Kinerja Utama" in page
+    assert "“TERWUJUDNYA KABUPATEN TANJUNG JABUNG BARAT MAJU, ADIL, MAKMUR, BERMARTABAT DAN BERKUALITAS”" in page
+
+
+def test_no_request_to_another_host(built_site):
+    """Nothing a page loads (scripts, styles, images, frames) comes from another host; links may point there."""
+    for path in built_site.rglob("*.html"):
+        page = parse(path.read_text(encoding="utf-8"))
+        loaded = [tag.get("src") for tag in page.find_all(src=True)]
+        loaded += [tag.get("href") for tag in page.find_all("link", href=True) if "stylesheet" in tag.get("rel", [])]
+        outside = [url for url in loaded if urlsplit(url).netloc or url.startswith("//")]
+        assert outside == [], path
+    for path in list(built_site.rglob("*.css")) + list(built_site.rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+
+
+def test_pdf_link_on_the_website(built_site):
+    home = html(built_site, "index.html")
+    assert 'href="pdf/lkj-disnaker-tanjabbar-2020.pdf"' in home
+    assert "Unduh Laporan Kinerja lengkap" in home
+    assert 'href="../pdf/lkj-disnaker-tanjabbar-2020.pdf"' in html(built_site, "bab-3/index.html")
+
+
+def test_pdf_is_one_a4_document_inside_the_site(pdf_path, reader):
+    assert pdf_path.parent.parent.name == "site"
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    assert len(reader.pages) >= 15
+
+
+def test_pdf_front_matter_and_chapters_in_indonesian(pdf_text):
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH (LKj)" in pdf_text
+    assert (
+        "DINAS TENAGA KERJA" in pdf_text and "KABUPATEN TANJUNG JABUNG BARAT" in pdf_text and "TAHUN 2020" in pdf_text
+    )
+    assert "DAFTAR ISI" in pdf_text.upper()
+    assert "Table of contents" not in pdf_text
+    assert "None" not in pdf_text
+    for heading in (
+        "1.1 Latar Belakang",
+        "1.2.3 Struktur Organisasi",
+        "2.1.1 Rencana Strategis",
+        "3.2 Realisasi Anggaran",
+    ):
+        assert heading in pdf_text
+    # the plugin's automatic numbers are off: no "2.1 3.2"-style doubles
+    assert not re.search(r"\b\d\.\d(?:\.\d)? \d\.\d", pdf_text)
+
+
+def test_pdf_has_every_table_with_its_caption(pdf_text, built_site):
+    text = " ".join(pdf_text.split())
+    captions = []
+    for page in PAGES:
+        captions += re.findall(r"<caption>(.*?)</caption>", html(built_site, page))
+    assert len(captions) == 8  # 4 in BAB II, 2 in BAB III, 2 in the Lampiran
+    for caption in captions:
+        assert caption.replace("&amp;", "&") in text
+
+
+def test_pdf_tables_have_computed_values(pdf_text):
+    text = " ".join(pdf_text.split())
+    assert "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2019" in text
+    assert "Tabel 3.2 Realisasi Program dan Kegiatan" in text
+    assert "2.392.837.500 2.281.522.116 95,35 102,68" in text
+    assert "Pembanding: Tahun 2018 2.228.039.860 2.051.831.969 92,09 97,58" in text
+    assert "300 orang 426 orang 142,00 Tercapai" in text
+    assert "2.553.091.717" in text
+    assert "NIP. 19780426 199612 1 001" in text
+
+
+def test_signatory_name_is_never_invented(built_site):
+    page = html(built_site, "bab-4/index.html")
+    assert "lkj-tanda-tangan__nama--kosong" in page
+    assert "NIP. 19780426 199612 1 001" in page
+
+
+def test_open_data_page_links_the_csv_files_with_their_sha256(built_site, pdf_text):
+    page = parse(html(built_site, "data-terbuka/index.html"))
+    links = {a.get_text(): a["href"] for a in page.select(".lkj-tabel--data-terbuka a[download]")}
+    for path in sorted((built_site.parent / "data").glob("*.csv")):
+        copy = built_site / "data" / path.name
+        assert copy.read_bytes() == path.read_bytes()
+        assert links[path.name] == f"../data/{path.name}"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in page.get_text()
+    assert "Data Terbuka" not in pdf_text  # a page of the website only
