@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from lkj import fmt
+from lkj import fmt, html
 from lkj_pdf import publish
 from lkj_pdf.document import Metadata, font_faces, prepare
 
@@ -105,7 +105,7 @@ def test_publish_fills_placeholders_and_writes_a_checksum_file(tmp_path: Path):
     pdf.parent.mkdir()
     pdf.write_bytes(b"%PDF-1.7 isi")
     page = tmp_path / "index.html"
-    page.write_text(f"<p>Unduh {publish.PLACEHOLDER}</p>", encoding="utf-8")
+    page.write_text(f"<p>Unduh {html.PDF_INFO_PLACEHOLDER}</p>", encoding="utf-8")
     publish.publish(tmp_path, pdf)
     digest = hashlib.sha256(b"%PDF-1.7 isi").hexdigest()
     assert f'<code class="lkj-sha256">{digest}</code>' in page.read_text(encoding="utf-8")

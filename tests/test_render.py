@@ -5,7 +5,7 @@ import pytest
 from markupsafe import Markup
 
 from lkj.tables import Cell, ItemList, Row, Signature, Table
-from lkj_site.html import render, text
+from lkj.html import render, text
 from tests.html import cells, parse
 
 

@@ -12,6 +12,7 @@ from num2words import num2words
 
 LOCALE = "id"
 DASH = "–"
+PERSEN = "%"  # the percent sign, written right after the number: 95,35%
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
@@ -40,7 +41,7 @@ def persen(value: Decimal | None) -> str:
 
 def persen_tanda(value: Decimal | None) -> str:
     """A percentage in running text: `95,35%` ("–" when there is none)."""
-    return DASH if value is None else f"{persen(value)}%"
+    return DASH if value is None else f"{persen(value)}{PERSEN}"
 
 
 def ukuran_berkas(size: int) -> str:

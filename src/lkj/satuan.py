@@ -10,8 +10,8 @@ from . import fmt
 
 # unit -> how a value is written; "{}" is the number in Indonesian style.
 SATUAN = {
-    "%": "{}%",
-    "persen": "{}%",
+    "%": "{}" + fmt.PERSEN,
+    "persen": "{}" + fmt.PERSEN,
     "orang": "{} orang",
     "kasus": "{} kasus",
     "perusahaan": "{} perusahaan",

@@ -8,28 +8,21 @@
 
 from bs4 import BeautifulSoup
 
-from . import document, publish, writer
+from lkj import html
+
+from . import document, writer
 
 
 def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
     return document.prepare(soup, writer.current().metadata)
 
 
-def inject_link(html: str, href: str, page, logger) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    info = BeautifulSoup(publish.PLACEHOLDER, "html.parser")  # size and SHA-256, filled in after the build
+def inject_link(page_html: str, href: str, page, logger) -> str:
+    soup = BeautifulSoup(page_html, "html.parser")
     footer = soup.select_one(".md-footer-meta__inner")
     if footer is not None:
-        link = soup.new_tag("a", href=href, download=None, **{"class": "lkj-footer-pdf"})
-        link.string = "Unduh PDF laporan"
-        footer.append(link)
+        footer.append(BeautifulSoup(html.pdf_footer_link(href), "html.parser"))
     heading = soup.select_one("article h1")
     if page.is_homepage and heading is not None:
-        box = BeautifulSoup(
-            '<div class="lkj-unduh"><p><strong>Dokumen resmi (PDF):</strong> '
-            f'<a href="{href}" download>Unduh Laporan Kinerja lengkap</a><br></p></div>',
-            "html.parser",
-        )
-        box.p.append(info)
-        heading.insert_after(box)
+        heading.insert_after(BeautifulSoup(html.pdf_download_box(href), "html.parser"))
     return str(soup)

@@ -7,11 +7,7 @@ Anyone can then check that the file the office submitted is the one published:
 import hashlib
 from pathlib import Path
 
-from markupsafe import escape
-
-from lkj import fmt
-
-PLACEHOLDER = '<span class="lkj-pdf-info"></span>'
+from lkj import fmt, html
 
 
 def describe(pdf: Path) -> tuple[int, str]:
@@ -22,12 +18,9 @@ def describe(pdf: Path) -> tuple[int, str]:
 def publish(site_dir: Path, pdf: Path) -> None:
     """Fill the placeholders left in the site's pages and write `<pdf>.sha256` beside the PDF."""
     size, digest = describe(pdf)
-    info = (
-        f'<span class="lkj-pdf-info">PDF, {escape(fmt.ukuran_berkas(size))} · SHA-256: '
-        f'<code class="lkj-sha256">{digest}</code></span>'
-    )
+    info = html.pdf_info(fmt.ukuran_berkas(size), digest)
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if PLACEHOLDER in text:
-            page.write_text(text.replace(PLACEHOLDER, info), encoding="utf-8")
+        if html.PDF_INFO_PLACEHOLDER in text:
+            page.write_text(text.replace(html.PDF_INFO_PLACEHOLDER, info), encoding="utf-8")
     pdf.with_name(pdf.name + ".sha256").write_text(f"{digest}  {pdf.name}\n", encoding="utf-8")

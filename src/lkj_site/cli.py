@@ -33,10 +33,15 @@ class Stopped(Exception):
 def build(project: Path) -> int:
     versions = Versions(project)
     handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    for number in STOP_SIGNALS:  # from the first moment: a stopped build always tidies up
+        signal.signal(number, _stop)
     try:
         with versions.lock():
             _warn(versions.clean())
             return _build_and_switch(project, versions)
+    except Stopped as stopped:
+        print("Build dibatalkan; site/ tidak diubah.", file=sys.stderr)
+        return 128 + stopped.signal_number
     except Busy:
         print("Build gagal: build lain sedang berjalan di folder ini; tunggu sampai selesai.", file=sys.stderr)
         return 1
@@ -56,37 +61,13 @@ def build(project: Path) -> int:
 
 
 def _build_and_switch(project: Path, versions: Versions) -> int:
-    version = versions.new()
-    limit = _time_limit()
-    pdf = os.environ.get("LKJ_PDF", "true").lower() != "false"
-    command = [sys.executable, "-m", "lkj_site.run", str(project), str(version), "--staging"]
-    if pdf:
-        command.append("--pdf")
     parent = os.getppid()  # if it changes, whoever started the build has died
-    for number in STOP_SIGNALS:
-        signal.signal(number, _stop)
-    # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
-    child = subprocess.Popen(
-        command, cwd=project, start_new_session=True, preexec_fn=lambda: _die_with_parent(signal.SIGKILL)
-    )
+    version = versions.new()
     try:
-        code = child.wait(timeout=limit)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+        code = _build_in_child(project, version)
+    except BaseException:
         _discard(version)
-        print(
-            f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan; "
-            "periksa data yang sangat besar atau sel yang sangat panjang; site/ tidak diubah.",
-            file=sys.stderr,
-        )
-        return 1
-    except Stopped as stopped:
-        child.kill()
-        child.wait()
-        _discard(version)
-        print("Build dibatalkan; site/ tidak diubah.", file=sys.stderr)
-        return 128 + stopped.signal_number
+        raise
     if code != 0 or os.getppid() != parent:
         _discard(version)
         return code or 1
@@ -96,14 +77,38 @@ def _build_and_switch(project: Path, versions: Versions) -> int:
         versions.switch(version)
     except OSError as error:
         _discard(version)
-        print(
-            f"Build gagal: site/ tidak dapat diganti ({error.strerror or error}); site/ tidak diubah.", file=sys.stderr
-        )
+        reason = error.strerror or error
+        print(f"Build gagal: site/ tidak dapat diganti ({reason}); site/ tidak diubah.", file=sys.stderr)
         return 1
     _warn(versions.clean())
     pdfs = sorted(str(p.relative_to(project)) for p in versions.site.glob("pdf/*.pdf"))
     print(f"Situs: site/index.html{'  PDF: ' + ', '.join(pdfs) if pdfs else ''}")
     return 0
+
+
+def _build_in_child(project: Path, version: Path) -> int:
+    """`lkj_site.run` in a child process, stopped after the time limit or when this one is."""
+    limit = _time_limit()
+    command = [sys.executable, "-m", "lkj_site.run", str(project), str(version), "--staging"]
+    if os.environ.get("LKJ_PDF", "true").lower() != "false":
+        command.append("--pdf")
+    # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
+    child = subprocess.Popen(
+        command, cwd=project, start_new_session=True, preexec_fn=lambda: _die_with_parent(signal.SIGKILL)
+    )
+    try:
+        return child.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        print(
+            f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan; "
+            "periksa data yang sangat besar atau sel yang sangat panjang; site/ tidak diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
 
 
 def _stop(signal_number, frame):

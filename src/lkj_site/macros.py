@@ -18,7 +18,9 @@ from lkj.load import load_data, report_findings
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 
-from . import chapter, html, opendata
+from lkj import html
+
+from . import chapter, opendata
 
 LOG = logging.getLogger("mkdocs.plugins.lkj")
 

@@ -111,6 +111,30 @@ def _list(tag: str, items: Iterable[str], css_class: str) -> Markup:
     return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), class_attribute, inner)
 
 
+# --- the PDF's links on the website -----------------------------------------------------------
+
+PDF_INFO_PLACEHOLDER = Markup('<span class="lkj-pdf-info"></span>')  # filled in once the PDF exists
+
+
+def pdf_info(size: str, digest: str) -> Markup:
+    """`PDF, 1,0 MB · SHA-256: …` beside the PDF's download link."""
+    return Markup('<span class="lkj-pdf-info">PDF, {} · SHA-256: <code class="lkj-sha256">{}</code></span>').format(
+        size, digest
+    )
+
+
+def pdf_download_box(href: str) -> Markup:
+    """The home page's box linking the official PDF (its size and SHA-256 follow)."""
+    return Markup(
+        '<div class="lkj-unduh"><p><strong>Dokumen resmi (PDF):</strong> '
+        '<a href="{}" download>Unduh Laporan Kinerja lengkap</a><br>{}</p></div>'
+    ).format(href, PDF_INFO_PLACEHOLDER)
+
+
+def pdf_footer_link(href: str) -> Markup:
+    return Markup('<a href="{}" download class="lkj-footer-pdf">Unduh PDF laporan</a>').format(href)
+
+
 def signature(block: Signature) -> Markup:
     """The head of office's signature block; an unset name leaves a line to sign above."""
     nama, nip = block.nama, block.nip or "…………………"
