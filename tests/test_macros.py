@@ -14,9 +14,9 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from lkj import tables
+from lkj.html import render
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
-from lkj.html import render
 from lkj_site.macros import INLINE
 from tests.html import cells, parse, section
 from tests.sites import PROJECT_ROOT

@@ -4,8 +4,8 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from lkj.tables import Cell, ItemList, Row, Signature, Table
 from lkj.html import render, text
+from lkj.tables import Cell, ItemList, Row, Signature, Table
 from tests.html import cells, parse
 
 

@@ -13,12 +13,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lkj import findings, tables
+from lkj import findings, html, tables
 from lkj.load import load_data, report_findings
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
-
-from lkj import html
 
 from . import chapter, opendata
 
