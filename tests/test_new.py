@@ -183,3 +183,19 @@ def test_a_report_of_a_semester(other, tmp_path):
     assert capaian == {"Angka partisipasi murni SD": "102,67", "Angka putus sekolah": "120,00"}
     notes = [p.get_text() for p in bab3.select(".lkj-tabel--realisasi-anggaran .lkj-catatan")]
     assert "Data anggaran Semester I 2023 tidak tersedia sebagai pembanding." in notes
+
+
+def test_a_report_of_its_own_year(other, tmp_path):
+    """An office that reports the results of the report's own year (tahun_kinerja = tahun)."""
+    project = tmp_path / "tahun-sendiri"
+    shutil.copytree(other, project)
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = settings.replace("    tahun: 2025 ", "    tahun: 2024\n    tahun_kinerja: 2024 ")
+    (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    with (project / "data" / "anggaran_pk.csv").open("a", encoding="utf-8") as budget:  # its 2024 agreement
+        budget.write("2024,A1,3.450.000.000,APBD\n2024,A2,1.020.000.000,APBD\n")
+    assert run.build(project, tmp_path / "site", pdf=False) is None
+    bab3 = page(tmp_path / "site", "bab-3")
+    assert bab3.caption.get_text() == "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"
+    bab2 = page(tmp_path / "site", "bab-2")
+    assert "Tabel 2.2 Perjanjian Kinerja Tahun 2024" in [c.get_text() for c in bab2.select("caption")]
