@@ -126,8 +126,19 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_not_a_failure(published
 
 
 def test_a_build_over_its_time_limit_is_stopped_and_publishes_nothing(published):
+    """A build that never ends (here: mkdocs.yml a FIFO nobody writes to, so reading it waits forever)."""
     marker = mark(published)
-    result = make_build(published, LKJ_BATAS_WAKTU="1")
+    settings = published / "mkdocs.yml"
+    kept = settings.read_bytes()
+    settings.unlink()
+    os.mkfifo(settings)
+    try:
+        started = time.monotonic()
+        result = make_build(published, LKJ_BATAS_WAKTU="1")
+        assert time.monotonic() - started < 30
+    finally:
+        settings.unlink()
+        settings.write_bytes(kept)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1].startswith("Build gagal: melebihi batas waktu 1 detik (LKJ_BATAS_WAKTU)")
     assert marked(published, marker) and leftovers(published) == []

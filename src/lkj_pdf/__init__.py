@@ -10,5 +10,6 @@ WeasyPrint; it has no hook for WeasyPrint's write options. This package fills th
 - `publish.py` puts the PDF's size and SHA-256 next to its links on the website;
 - `event_hook.py`: mkdocs-with-pdf's documented events (download links, the layout);
 - `fetcher.py`: WeasyPrint reads only the project's own files;
-- `hook.py` is the MkDocs hook (mkdocs.yml `hooks:`) that wires these in.
+- `plugin.py` is the MkDocs plugin (`lkj-pdf` in mkdocs.yml) that wires these in, and
+  imports mkdocs-with-pdf and WeasyPrint only when the PDF is on.
 """

@@ -1,9 +1,9 @@
 """MkDocs hooks of a report: the settings made into the site's identity, what docs/ may
-publish, every chapter in the report, and the submission PDF.
+publish, and every chapter in the report.
 
 `on_config` runs before the plugins' (event priority): the site's name, description,
-author and copyright, and the PDF's file name, cover and metadata all come from
-`extra.lkj` (the office, its region and the year are typed once, there).
+author and copyright come from `extra.lkj` (the office, its region and the year are typed
+once, there). The PDF is a plugin of its own (`lkj_pdf.plugin`, `lkj-pdf` in mkdocs.yml).
 """
 
 import os
@@ -14,7 +14,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from lkj.settings import SettingsError, read_settings
-from lkj_pdf import hooks as pdf
 
 from . import guards
 
@@ -34,7 +33,7 @@ def on_config(config):
     config.copyright = config.copyright or settings.penyusun
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    return pdf.on_config(config, settings)
+    return config
 
 
 def on_files(files, config):
@@ -45,8 +44,4 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     guards.check_nav(nav, files)
-    return pdf.on_nav(nav, config, files)
-
-
-def on_post_build(config):
-    pdf.on_post_build(config)
+    return nav
