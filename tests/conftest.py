@@ -6,11 +6,16 @@ the real report is in test_full_report.py. `-m "not lambat"` is the inner loop
 (`make test-fast`): everything but the tests that build a report or start processes.
 """
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.sites import PROJECT_ROOT, copy_project
+
+# Every PDF of the suite is rendered: none comes from, or goes to, the user's PDF cache
+# (lkj_pdf/cache.py). The tests of the cache give it a folder of their own.
+os.environ["LKJ_PDF_CACHE"] = "0"
 
 REAL_REPORT = {"built_site", "pdf_path", "pdf_text", "page_texts", "reader", "pages", "plumber"}
 

@@ -1,5 +1,6 @@
 """The PDF layer's pure parts: document arrangement, page labels, checksum publishing."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,8 @@ from bs4 import BeautifulSoup
 
 from lkj import fmt, html
 from lkj_pdf import publish
-from lkj_pdf.document import Metadata, font_faces, prepare
+from lkj_pdf.document import font_faces, prepare
+from lkj_pdf.submission import Metadata, Submission
 
 COMBINED = """<html><head><title>Kata Pengantar - situs</title><meta name="author" content="x"></head><body>
 <article id="doc-cover"><div class="sampul-atas"></div><p>LAPORAN</p></article>
@@ -186,10 +188,124 @@ def test_an_attachment_linked_from_a_chapter_is_fetched_by_the_same_rules(tmp_pa
     from lkj_pdf import writer
 
     chapter = '<article data-url="/bab-4/"><p><a rel="attachment" href="file:///etc/passwd">lampiran</a></p></article>'
-    writer.SubmissionHTML.submission = writer.Submission(
+    writer.SubmissionHTML.submission = Submission(
         METADATA, (), datetime(2020, 1, 1, tzinfo=UTC), site_dir=tmp_path, pages={"bab-4/": "docs/bab-4.md"}
     )
     document = writer.SubmissionHTML(f"<html><body>{chapter}</body></html>").render()
     with pytest.raises(PluginError, match=r"halaman docs/bab-4.md meminta 'file:///etc/passwd': berkas di luar folder"):
         document.write_pdf(tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+# --- long tables ---------------------------------------------------------------------------------
+
+
+def test_a_long_table_is_cut_into_row_groups_never_inside_a_rowspan():
+    from lkj_pdf.document import ROWS_PER_GROUP, _split_row_groups
+
+    rows = []
+    for number in range(3 * ROWS_PER_GROUP):
+        # a cell spanning 3 rows starts at row 39: no cut may fall at rows 40 or 41
+        first = '<td rowspan="3">S</td>' if number == ROWS_PER_GROUP - 1 else "" if number in (40, 41) else "<td></td>"
+        rows.append(f"<tr>{first}<td>{number}</td></tr>")
+    soup = BeautifulSoup(
+        f'<table><thead><tr><th>x</th></tr></thead><tbody class="b">{"".join(rows)}</tbody></table>', "html.parser"
+    )
+    _split_row_groups(soup)
+    groups = soup.find_all("tbody")
+    assert [len(g.find_all("tr")) for g in groups] == [42, 40, 38]
+    assert all(g["class"] == ["b"] for g in groups)
+    assert [td.get_text() for td in soup.select("tbody tr td:last-child")] == [
+        str(n) for n in range(3 * ROWS_PER_GROUP)
+    ]
+
+
+# --- the links on the website ------------------------------------------------------------------------
+
+PAGE = (
+    '<html><body><article class="md-content__inner"><h1 id="x">Judul<a class="headerlink" href="#x">¶</a></h1>'
+    '<p>A &amp; B</p></article><div class="md-footer-meta__inner md-grid"><div class="md-copyright">©</div></div>'
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page_uri", "home", "href"),
+    [("index.html", True, "pdf/lkj.pdf"), ("bab-1/index.html", False, "../pdf/lkj.pdf")],
+)
+def test_the_download_links_are_put_in_the_page_and_nothing_else_changes(page_uri, home, href):
+    linked = publish.add_links(PAGE, "pdf/lkj.pdf", page_uri, home)
+    soup = BeautifulSoup(linked, "html.parser")
+    assert soup.select_one(".md-footer-meta__inner > a.lkj-footer-pdf")["href"] == href
+    box = soup.select_one("article h1 + div.lkj-unduh a")
+    assert (box["href"] if box else None) == (href if home else None)
+    for added in soup.select(".lkj-footer-pdf, .lkj-unduh"):
+        added.decompose()
+    assert str(soup) == str(BeautifulSoup(PAGE, "html.parser"))  # the rest as it was, escaped once
+
+
+# --- the PDF cache ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stored(tmp_path):
+    from lkj_pdf import cache
+
+    roots = {"situs": tmp_path / "situs", "huruf": tmp_path / "huruf"}
+    for root in roots.values():
+        root.mkdir()
+    (roots["situs"] / "gaya.css").write_text("p {}", encoding="utf-8")
+    (roots["huruf"] / "a.ttf").write_bytes(b"font")
+    read = {path: hashlib.sha256(path.read_bytes()).hexdigest() for root in roots.values() for path in root.iterdir()}
+    entry = cache.key(["html", b"data"])
+    assert cache.keep(tmp_path / "cache", entry, b"%PDF-1", read, roots) is None
+    return tmp_path / "cache", entry, roots
+
+
+def test_a_stored_pdf_is_found_while_everything_it_read_is_unchanged(stored):
+    from lkj_pdf import cache
+
+    where, entry, roots = stored
+    assert cache.find(where, entry, roots) == b"%PDF-1"
+    assert cache.find(where, cache.key(["html", b"data", b""]), roots) is None  # other inputs, other key
+    (roots["situs"] / "gaya.css").write_text("p { color: red }", encoding="utf-8")
+    assert cache.find(where, entry, roots) is None
+
+
+@pytest.mark.parametrize("damage", ["pdf", "manifest", "outside", "font gone"])
+def test_a_damaged_or_doubtful_entry_is_never_used(stored, damage):
+    import json
+
+    from lkj_pdf import cache
+
+    where, entry, roots = stored
+    manifest = where / f"{entry}.json"
+    if damage == "pdf":
+        (where / f"{entry}.pdf").write_bytes(b"%PDF-2")
+    elif damage == "manifest":
+        manifest.write_text("{", encoding="utf-8")
+    elif damage == "outside":  # a manifest pointing out of its root
+        content = json.loads(manifest.read_text(encoding="utf-8"))
+        content["read"][0][1] = "../../../etc/hostname"
+        manifest.write_text(json.dumps(content), encoding="utf-8")
+    else:
+        (roots["huruf"] / "a.ttf").unlink()
+    assert cache.find(where, entry, roots) is None
+
+
+def test_the_cache_keeps_the_newest_entries_only(tmp_path):
+    from lkj_pdf import cache
+
+    for number in range(cache.ENTRIES + 3):
+        assert cache.keep(tmp_path, cache.key([str(number)]), b"%PDF", {}, {}) is None
+    assert len(list(tmp_path.glob("*.pdf"))) == len(list(tmp_path.glob("*.json"))) == cache.ENTRIES
+
+
+def test_the_cache_is_off_with_zero_and_never_in_the_repository(monkeypatch, tmp_path):
+    from lkj_pdf import cache
+
+    monkeypatch.setenv("LKJ_PDF_CACHE", "0")
+    assert cache.folder() is None
+    monkeypatch.delenv("LKJ_PDF_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.folder() == tmp_path / "lkj" / "pdf"

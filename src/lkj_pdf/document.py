@@ -6,12 +6,12 @@ from BAB I numbered 1, 2, 3. Pure function of the HTML and the settings: no file
 """
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"  # shipped with the toolkit (DejaVu, free licence)
+from .submission import FONTS_DIR, Metadata
+
 # font family used in pdf/templates/styles.scss -> (file, weight, style)
 FONT_FILES = {
     "LKj Serif": [
@@ -29,18 +29,7 @@ FONT_FILES = {
 }
 FRONT_MATTER_CLASS = "lkj-depan"
 FIRST_BODY_ID = "lkj-isi"
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """What the PDF says about itself (document information and XMP)."""
-
-    title: str
-    author: str
-    subject: str
-    keywords: tuple[str, ...]
-    language: str = "id"
-    logo: Path | None = None  # regency's logo for the cover, if configured
+ROWS_PER_GROUP = 40  # rows of a <tbody> in the PDF (see _split_row_groups)
 
 
 def prepare(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
@@ -49,6 +38,7 @@ def prepare(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     _add_font_faces(soup)
     _add_logo(soup, metadata.logo)
     _arrange(soup)
+    _split_row_groups(soup)
     return soup
 
 
@@ -123,6 +113,36 @@ def _arrange(soup: BeautifulSoup) -> None:
     body.append(main_section)
     if cover is not None:
         body.insert(0, cover.extract())
+
+
+def _split_row_groups(soup: BeautifulSoup) -> None:
+    """Cut every long <tbody> into consecutive ones of about ROWS_PER_GROUP rows.
+
+    WeasyPrint lays a row group out again on each page it continues on, in time proportional
+    to all of its rows (weasyprint/layout/table.py, group_layout): a table of 10.000 kegiatan
+    over 450 pages cost rows x pages. Consecutive groups look the same (no style here counts
+    rows); a cut is made only where no rowspan continues into the next row.
+    """
+    for body in soup.find_all("tbody"):
+        rows = body.find_all("tr", recursive=False)
+        if len(rows) <= ROWS_PER_GROUP:
+            continue
+        group, spanning, size = body, 0, 0
+        for row in rows:
+            if size >= ROWS_PER_GROUP and spanning == 0:
+                following = soup.new_tag("tbody", attrs=dict(body.attrs))
+                group.insert_after(following)
+                group, size = following, 0
+            if group is not body:
+                group.append(row.extract())
+            size += 1
+            cells = row.find_all(("td", "th"), recursive=False)
+            spanning = max(spanning - 1, *(_span(cell) - 1 for cell in cells), 0)
+
+
+def _span(cell: Tag) -> int:
+    value = str(cell.get("rowspan", "1"))
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _captions(soup: BeautifulSoup, articles: list[Tag], tag: str, prefix: str) -> list[tuple[str, str]]:

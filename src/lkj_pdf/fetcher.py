@@ -5,9 +5,11 @@ anywhere on the network, for images, stylesheets, fonts and `rel=attachment` lin
 `ProjectFetcher` serves regular files under the allowed folders (the built site with its
 stylesheets and images, the shipped fonts, the configured logo) and `data:` URLs, which
 fetch nothing. Any other URL stops the build: `RefusedURL` names the URL and the page of
-the report that asked for it.
+the report that asked for it. What it served is recorded (`served`: file -> SHA-256), so
+that the PDF cache (`cache.py`) can tell whether any of it changed.
 """
 
+import hashlib
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,6 +37,7 @@ class ProjectFetcher(URLFetcher):
     def __init__(self, allowed: Iterable[Path]):
         super().__init__(fail_on_errors=True)  # a missing image stops the build too
         self._allowed = tuple(Path(path).resolve() for path in allowed)
+        self.served: dict[Path, str] = {}
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -49,6 +52,7 @@ class ProjectFetcher(URLFetcher):
         content, problem = read_regular_file(path)
         if problem:
             raise RefusedURL(url, problem)
+        self.served[path] = hashlib.sha256(content).hexdigest()
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), content, {"Content-Type": content_type})
 

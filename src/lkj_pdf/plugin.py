@@ -1,35 +1,40 @@
-"""The `lkj-pdf` MkDocs plugin: mkdocs-with-pdf, imported only when the PDF is on.
+"""The `lkj-pdf` MkDocs plugin: the submission PDF, with mkdocs-with-pdf and WeasyPrint
+imported only when the PDF is rendered.
 
 MkDocs imports a plugin's class before it reads `enabled`, and mkdocs-with-pdf's class
 imports WeasyPrint (0,4 s and 30 MB for every site-only build and every `make serve`
-start). This plugin takes mkdocs-with-pdf's options in mkdocs.yml and imports it only in
-`load_config`, which MkDocs calls only for an enabled plugin. Then, around mkdocs-with-pdf's
-own events:
+start). This plugin takes mkdocs-with-pdf's options in mkdocs.yml, checks them with its
+schema, and:
 
-- `on_config`: the PDF's file name, cover, author and templates from `extra.lkj`; the logo checked;
-- `on_nav` (the data is loaded by then): the submission (metadata, the validated data to
-  attach, the pages) handed to the writer;
-- `on_post_build`, after the PDF is written: its size and SHA-256 on the website.
+- `on_config`: sets the PDF's file name, cover, author and templates from `extra.lkj`, and
+  checks the logo;
+- `on_post_page`: keeps each page for the PDF and puts the download links in it;
+- `on_post_build`: the PDF from the cache when nothing it is made of changed (`cache.py`),
+  else rendered: mkdocs-with-pdf gets the pages now, combines them, and renders through
+  `writer.py`; then its size and SHA-256 on the website (`publish.py`).
 """
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from . import cache, publish
+from .submission import Metadata, Submission, source_date
+
 TEMPLATES = Path(__file__).parent / "templates"  # cover.html.j2 and styles.scss
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+log = logging.getLogger("mkdocs.plugins.lkj")
 
 
 class PdfPlugin(BasePlugin):
     def load_config(self, options, config_file_path=None):
-        from mkdocs_with_pdf.plugin import WithPdfPlugin
+        from mkdocs_with_pdf.options import Options  # the schema only: no WeasyPrint
 
-        self.with_pdf = WithPdfPlugin()
-        result = self.with_pdf.load_config(options, config_file_path)
-        self.config = self.with_pdf.config
-        self.on_post_page = self.with_pdf.on_post_page  # registered by MkDocs with the on_* methods below
-        return result
+        self.config_scheme = Options.config_scheme
+        self._pages = []  # (page, its HTML), in the order MkDocs wrote them
+        return super().load_config(options, config_file_path)
 
     def on_config(self, config):
         from lkj.settings import read_settings
@@ -42,16 +47,38 @@ class PdfPlugin(BasePlugin):
         self.config["copyright"] = settings.nama_laporan
         self.config["custom_template_path"] = str(TEMPLATES)
         logo(Path(config.config_file_path).resolve().parent, settings.logo)  # refused early, not at render time
-        self.with_pdf.on_config(config)
         return config
 
     def on_nav(self, nav, config, files):
-        """Hand the submission to the writer: what the PDF says of itself, and the data it attaches."""
-        import mkdocs_with_pdf.generator
+        self._nav, self._files = nav, files
+        return nav
 
-        from . import writer
-        from .document import Metadata
+    def on_post_page(self, output, page, config):
+        self._pages.append((page, output))
+        return publish.add_links(output, self.config["output_path"], page.file.dest_uri, page.is_homepage)
 
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        output = site_dir / self.config["output_path"]
+        submission = self._submission(config)
+        where = cache.folder()
+        entry = cache.key(self._inputs(config, submission)) if where else ""
+        pdf = cache.find(where, entry, submission.roots) if where else None
+        if pdf is None:
+            self._render(config, submission)
+            problem = (
+                cache.keep(where, entry, output.read_bytes(), submission.read, submission.roots) if where else None
+            )
+            if problem:
+                log.info(f"PDF tidak disimpan untuk build berikutnya ({where}): {problem}")
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(pdf)
+            log.info(f"PDF tidak berubah sejak build sebelumnya: dipakai lagi ({where})")
+        publish.publish(site_dir, output)
+
+    def _submission(self, config) -> Submission:
+        """What the PDF says of itself, the data it attaches, what it may read."""
         report = config.plugins["macros"].variables["_lkj_report"]  # data validated once, by the macros
         settings = report.settings
         project_dir = Path(config.config_file_path).resolve().parent
@@ -62,21 +89,45 @@ class PdfPlugin(BasePlugin):
             keywords=settings.semua_kata_kunci,
             logo=logo(project_dir, settings.logo),
         )
-        submission = writer.Submission(
+        return Submission(
             metadata,
             attachments=tuple(sorted(report.data.raw.items())),
-            source_date=writer.source_date(project_dir),
+            source_date=source_date(project_dir),
             site_dir=Path(config.site_dir),
-            pages={page.url: f"docs/{page.file.src_uri}" for page in nav.pages},
+            pages={page.url: f"docs/{page.file.src_uri}" for page in self._nav.pages},
         )
+
+    def _inputs(self, config, submission: Submission):
+        """Everything the PDF is made from, for its cache key (what WeasyPrint reads is checked apart)."""
+        yield from cache.code()
+        yield repr(sorted((name, repr(value)) for name, value in self.config.items()))
+        metadata = submission.metadata
+        yield repr((metadata.title, metadata.author, metadata.subject, metadata.keywords, metadata.language))
+        yield submission.source_date.isoformat()
+        for name, content in submission.attachments:
+            yield from (name, content)
+        for page in self._nav.pages:
+            yield from (page.url, str(page.title))
+        for page, html in self._pages:
+            yield from (page.url, html)
+        hook = Path(config.config_file_path).resolve().parent / "pdf_event_hook.py"
+        yield hook.read_bytes() if hook.is_file() else b""
+
+    def _render(self, config, submission: Submission) -> None:
+        """mkdocs-with-pdf, given now the events it would have had, renders through `writer.py`."""
+        import mkdocs_with_pdf.generator
+        from mkdocs_with_pdf.plugin import WithPdfPlugin
+
+        from . import writer
+
+        with_pdf = WithPdfPlugin()
+        with_pdf.config = self.config
+        with_pdf.on_config(config)
         writer.install(mkdocs_with_pdf.generator, submission)
-        return self.with_pdf.on_nav(nav, config, files)
-
-    def on_post_build(self, config):
-        from . import publish
-
-        self.with_pdf.on_post_build(config)
-        publish.publish(Path(config.site_dir), Path(config.site_dir) / self.config["output_path"])
+        with_pdf.on_nav(self._nav, config, self._files)
+        for page, html in self._pages:
+            with_pdf.on_post_page(html, page, config)  # its copy of the page; the links are in already
+        with_pdf.on_post_build(config)
 
 
 def logo(project_dir: Path, setting: str) -> Path | None:

@@ -1,13 +1,38 @@
-"""Publish the PDF's size and SHA-256 next to its links on the website.
+"""The PDF on the website: its download links, its size and SHA-256 next to them.
 
 Anyone can then check that the file the office submitted is the one published:
 `sha256sum -c lkj-….pdf.sha256` beside the PDF, or compare the hash on the home page.
 """
 
 import hashlib
+import posixpath
 from pathlib import Path
 
 from lkj import fmt, html
+
+# Where the links go, in the page as MkDocs and Material write it: the footer's first line,
+# and (home page) after the page's heading. A page without these marks gets no link.
+FOOTER = '<div class="md-footer-meta__inner md-grid">'
+HEADING_END = "</h1>"
+
+
+def add_links(page_html: str, pdf_uri: str, page_uri: str, is_homepage: bool) -> str:
+    """The page with a link to the PDF in its footer and, on the home page, a download box.
+
+    `pdf_uri` and `page_uri` are relative to the site ("pdf/lkj.pdf", "bab-1/index.html").
+    Inserted as text at two fixed marks: no page is parsed for it.
+    """
+    href = posixpath.relpath(pdf_uri, posixpath.dirname(page_uri) or ".")
+    footer = page_html.find(FOOTER)
+    if footer >= 0:
+        end = footer + len(FOOTER)
+        page_html = page_html[:end] + str(html.pdf_footer_link(href)) + page_html[end:]
+    article = page_html.find("<article")
+    heading = page_html.find(HEADING_END, article) if is_homepage and article >= 0 else -1
+    if heading >= 0:
+        end = heading + len(HEADING_END)
+        page_html = page_html[:end] + str(html.pdf_download_box(href)) + page_html[end:]
+    return page_html
 
 
 def describe(pdf: Path) -> tuple[int, str]:

@@ -2,40 +2,27 @@
 
 mkdocs-with-pdf's generator calls `HTML(string=...).render().write_pdf(path)` with
 WeasyPrint's `HTML` imported into its module. `install` replaces that one name with
-`SubmissionHTML`, which prepares the document (`document.prepare`), lets WeasyPrint
-read only the project's own files (`fetcher.py`), and writes it as PDF/A-3b with the
-validated data files attached, PDF page labels (i, ii, … then 1, 2, …) and a stable
-identifier, so that two builds of one commit give the same bytes.
+`SubmissionHTML`, which lets WeasyPrint read only the project's own files (`fetcher.py`,
+recording what it read for the cache) and writes the document, arranged already by the
+`pre_pdf_render` event (`document.prepare`), as PDF/A-3b with the validated data files
+attached (`options.py`), PDF page labels (i, ii, … then 1, 2, …) and a stable identifier,
+so that two builds of one commit give the same bytes.
 """
 
-import hashlib
-import os
-import subprocess
+import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
 
 import pydyf
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from weasyprint import HTML, Attachment
+from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError
 
-from .document import FIRST_BODY_ID, FONTS_DIR, Metadata
+from .document import FIRST_BODY_ID
 from .fetcher import ProjectFetcher, RefusedURL, asking_page, requesting_pages
-
-PDF_VARIANT = "pdf/a-3b"
-
-
-@dataclass(frozen=True)
-class Submission:
-    metadata: Metadata
-    attachments: tuple[tuple[str, bytes], ...]  # (file name, bytes): the data as validated for this build
-    source_date: datetime  # date given to the attachments; fixed per commit
-    site_dir: Path  # the built site: its stylesheets and images may be read
-    pages: dict[str, str]  # page URL ("bab-1/") -> its source ("docs/bab-1.md"), to name a page in a message
+from .options import write_options
+from .submission import Submission
 
 
 class SubmissionHTML:
@@ -45,57 +32,45 @@ class SubmissionHTML:
 
     def __init__(self, string: str):
         submission = self.submission
-        html = string  # arranged already, by the `pre_pdf_render` event (event_hook.py)
-        asking = requesting_pages(BeautifulSoup(html, "html.parser"))
-        self._fetching = partial(_fetching, asking, submission.pages)
-        allowed = [submission.site_dir, FONTS_DIR, *([submission.metadata.logo] if submission.metadata.logo else [])]
-        self._html = HTML(string=html, url_fetcher=ProjectFetcher(allowed))
+        self._fetching = partial(_fetching, string, submission.pages)
+        self._fetcher = ProjectFetcher(submission.roots.values())
+        self._html = HTML(string=string, url_fetcher=self._fetcher)
 
     def render(self) -> "SubmissionDocument":
         with self._fetching():
-            return SubmissionDocument(self._html.render(), self.submission, self._fetching)
+            return SubmissionDocument(self._html.render(), self.submission, self._fetching, self._fetcher)
 
 
 @contextmanager
-def _fetching(asking: dict[str, str], sources: dict[str, str]):
+def _fetching(html: str, sources: dict[str, str]):
     """A refused or missing resource stops the build, naming the URL and the page asking for it."""
     try:
         yield
     except FatalURLFetchingError as error:
         url = error.url if isinstance(error, RefusedURL) else str(error).partition('"')[2].rpartition('"')[0]
         reason = error.reason if isinstance(error, RefusedURL) else f"tidak dapat dimuat ({error.__cause__})"
-        page = asking_page(url, asking, sources)
+        page = asking_page(url, requesting_pages(BeautifulSoup(html, "html.parser")), sources)
         raise PluginError(f"{f'halaman {page}' if page else 'PDF'} meminta '{url}': {reason}") from None
 
 
 class SubmissionDocument:
-    def __init__(self, document, submission: Submission, fetching):
+    def __init__(self, document, submission: Submission, fetching, fetcher: ProjectFetcher):
         self._document = document
         self._submission = submission
         self._fetching = fetching  # attachments linked from the HTML are fetched while writing
+        self._fetcher = fetcher
 
     def write_pdf(self, target) -> None:
         submission = self._submission
-        attachments = [
-            Attachment(
-                string=content,
-                name=name,
-                description=f"Data sumber laporan: data/{name}",
-                created=submission.source_date,
-                modified=submission.source_date,
-                relationship="Source",
-            )
-            for name, content in submission.attachments
-        ]
-        identifier = hashlib.sha256(submission.metadata.title.encode()).hexdigest()[:32].encode()
+        options = write_options(submission.metadata.title, submission.attachments, submission.source_date)
         with self._fetching():
-            self._document.write_pdf(
-                target,
-                pdf_variant=PDF_VARIANT,
-                attachments=attachments,
-                pdf_identifier=identifier,
-                finisher=_page_labels,
-            )
+            self._document.write_pdf(target, **options, finisher=_finish)
+        submission.read.update(self._fetcher.served)
+
+
+def _finish(document, pdf: pydyf.PDF) -> None:
+    _page_labels(document, pdf)
+    _compress_once(pdf)
 
 
 def _page_labels(document, pdf: pydyf.PDF) -> None:
@@ -112,22 +87,21 @@ def _page_labels(document, pdf: pydyf.PDF) -> None:
     pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})
 
 
-def source_date(project_dir: Path) -> datetime:
-    """SOURCE_DATE_EPOCH if set, else the time of the last git commit, else 1 Jan 2020.
+def _compress_once(pdf: pydyf.PDF) -> None:
+    """Compress every stream now, once, exactly as pydyf would (zlib, level 9).
 
-    The same commit always gives the same date, whatever the time of the build.
+    PDF/A requires a file identifier; to compute it pydyf serialises every object a second
+    time, and a stream left to compress itself is compressed again: a third of the time spent
+    writing. Another pydyf, without `_to_bytes`, is left to do it twice: same bytes, slower.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC)
-    try:
-        stamp = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        if stamp:
-            return datetime.fromtimestamp(int(stamp), UTC)
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    return datetime(2020, 1, 1, tzinfo=UTC)
+    to_bytes = getattr(pydyf, "_to_bytes", None)
+    if to_bytes is None:
+        return
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and item.compress:
+            item.stream = [zlib.compress(b"\n".join(to_bytes(part) for part in item.stream), 9)]
+            item.extra["Filter"] = "/FlateDecode"
+            item.compress = False
 
 
 def install(generator_module, submission: Submission) -> None:
