@@ -33,8 +33,8 @@ lint: $(STAMP) ## Check the Python code's style (ruff)
 	$(BIN)/ruff check $(PYTHON_CODE)
 	$(BIN)/ruff format --check $(PYTHON_CODE)
 
-serve: $(STAMP) ## Preview the website while writing (no PDF; rebuilds on every save)
-	$(BIN)/mkdocs serve --livereload
+serve: $(STAMP) ## Preview the website while writing: rebuilt on every save of a chapter, data, settings or code (no PDF)
+	$(BIN)/lkj serve
 
 new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
 	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"

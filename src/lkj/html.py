@@ -8,7 +8,7 @@ evaluated as a template either.
 """
 
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
@@ -153,3 +153,21 @@ def signature(block: Signature) -> Markup:
     lines.append(Markup('<p class="lkj-tanda-tangan__nip">{}</p>').format(text(f"NIP. {nip}")))
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)
+
+
+def build_error_page(reason: str, details: Sequence[str]) -> str:
+    """`make serve`'s page while the report does not build: why, and each data error, as text.
+
+    Served in place of every chapter, so that the page open in the browser shows it, and
+    reloads itself (MkDocs' live reload) as soon as a save builds again.
+    """
+    items = Markup("").join(Markup("<li><code>{}</code></li>").format(line) for line in details)
+    return str(
+        Markup(
+            '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Build gagal</title>'
+            "<style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}"
+            "h1{{color:#b00020}}code{{white-space:pre-wrap}}</style></head><body>"
+            "<h1>Build gagal</h1><p>{}</p><ul>{}</ul>"
+            "<p><em>Halaman ini dimuat ulang sendiri setelah perbaikan disimpan.</em></p></body></html>"
+        ).format(reason, items)
+    )

@@ -1,7 +1,8 @@
-"""`make build` and `make check`.
+"""`make build`, `make check` and `make serve`.
 
     lkj build [PROJECT]    site and PDF; `site` switches only if all succeeded
     lkj check [PROJECT]    data and chapters checked, nothing published
+    lkj serve [PROJECT]    the website while writing, rebuilt on every save (serve.py)
 
 `build` runs the MkDocs build in a child process (`run.py`) so that it can be stopped:
 after `LKJ_BATAS_WAKTU` seconds (default 1800), on Ctrl-C or SIGTERM, or when the
@@ -142,7 +143,7 @@ def _warn(failed: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The `lkj` command: `lkj build|check [FOLDER]`, `lkj new FOLDER --instansi … --daerah … --tahun …`."""
+    """The `lkj` command: `lkj build|check|serve [FOLDER]`, `lkj new FOLDER --instansi … --daerah … --tahun …`."""
     arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
         if arguments.command == "new":
@@ -152,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                 Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
             )
         project = Path(arguments.folder).resolve()
+        if arguments.command == "serve":
+            from .serve import serve
+
+            return serve(project, arguments.alamat)
         if arguments.command == "check":
             from .check import check
 
@@ -191,6 +196,10 @@ def _parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    text = "pratinjau situs selama menulis: dibangun ulang setiap bab, data, pengaturan atau kode disimpan"
+    serve = commands.add_parser("serve", help=text, description=text)
+    serve.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    serve.add_argument("--alamat", default="127.0.0.1:8000", help="HOST:PORT pratinjau (bawaan: 127.0.0.1:8000)")
     new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
     new.add_argument("folder", help="folder baru untuk laporan itu")
     new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')

@@ -45,12 +45,18 @@ class Console(logging.Handler):
             print(message, file=sys.stderr)
 
 
-def build(project: Path, site_dir: Path, pdf: bool, quiet: bool = False) -> str | None:
-    """Build `project` into `site_dir`. None when it succeeded, else why it failed (one line)."""
+def build(
+    project: Path, site_dir: Path, pdf: bool, quiet: bool = False, strict: bool = True, details: list | None = None
+) -> str | None:
+    """Build `project` into `site_dir`. None when it succeeded, else why it failed (one line).
+
+    `strict=False` (`make serve`): warnings are shown, not failures. `details`, when given,
+    receives the lines printed above that line (one per data error), for `serve` to show.
+    """
     console = Console(quiet)
     with _logging(console), _environment(LKJ_PDF="true" if pdf else "false"), _directory(project):
         try:
-            config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
@@ -60,15 +66,16 @@ def build(project: Path, site_dir: Path, pdf: bool, quiet: bool = False) -> str 
         except BaseException as error:  # noqa: BLE001 - every failure becomes one line
             if os.environ.get("LKJ_DEBUG") == "1":
                 traceback.print_exc()
-            return _reason(error, console)
+            return _reason(error, console, details if details is not None else [])
 
 
-def _reason(error: BaseException, console: Console) -> str:
+def _reason(error: BaseException, console: Console, details: list[str]) -> str:
     cause = error.__context__ if isinstance(error, Abort) and error.__context__ is not None else error
     findings = getattr(cause, "findings", None)
-    if findings:  # macros/findings.py DataError: one line per error, then the summary
+    if findings:  # lkj/findings.py DataError: one line per error, then the summary
         for finding in findings:
-            print(finding.line(), file=sys.stderr)
+            details.append(finding.line())
+            print(details[-1], file=sys.stderr)
         return f"{len(findings)} galat pada data; perbaiki berkas di data/ (aturannya di data/README.md)"
     if isinstance(cause, MkDocsException) and not isinstance(cause, Abort):
         text = " ".join(str(cause).split()) or "; ".join(messages.warning(e) for e in console.errors)
