@@ -39,8 +39,8 @@ serve: $(STAMP) ## Preview the website while writing: rebuilt on every save of a
 new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
 	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"
 
-bench: $(STAMP) ## Time a website rebuild as `make serve` does it, and the test suite
-	$(BIN)/python scripts/bench_build.py
+bench: $(STAMP) ## Measure the build against its floors (plain mkdocs, WeasyPrint alone), serve, growth, and the tests
+	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_tests.py
 
 system-deps: ## Install the Debian libraries WeasyPrint needs, if missing

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("mkdocs.yml", "docs", "data", "macros", "hooks.py", "pdf_event_hook.py")
 
 
-def make_report(folder: Path, kegiatan: int, source: Path = ROOT, seed: int = 2020) -> Path:
+def make_report(folder: Path, kegiatan: int | None, source: Path = ROOT, seed: int = 2020) -> Path:
+    """`folder` with the report's sources; with `kegiatan` of them in its data, unless None."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in SOURCES:
         path = source / name
@@ -27,6 +28,8 @@ def make_report(folder: Path, kegiatan: int, source: Path = ROOT, seed: int = 20
             shutil.copytree(path, folder / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         else:
             shutil.copy2(path, folder / name)
+    if kegiatan is None:
+        return folder
     data = folder / "data"
     programs = [row["kode_program"] for row in _rows(data / "program.csv")]
     names = [row["nama_kegiatan"] for row in _rows(data / "kegiatan.csv")]

@@ -13,9 +13,9 @@ import pytest
 
 from tests.sites import PROJECT_ROOT, copy_project
 
-# Every PDF of the suite is rendered: none comes from, or goes to, the user's PDF cache
-# (lkj_pdf/cache.py). The tests of the cache give it a folder of their own.
-os.environ["LKJ_PDF_CACHE"] = "0"
+# Every test validates its data and renders its PDF: nothing comes from, or goes to, the
+# user's cache (lkj/cache.py). The tests of the caches give them a folder of their own.
+os.environ["LKJ_CACHE"] = "0"
 
 REAL_REPORT = {"built_site", "pdf_path", "pdf_text", "page_texts", "reader", "pages", "plumber"}
 

@@ -249,6 +249,7 @@ def test_the_download_links_are_put_in_the_page_and_nothing_else_changes(page_ur
 
 @pytest.fixture
 def stored(tmp_path):
+    from lkj import cache as store
     from lkj_pdf import cache
 
     roots = {"situs": tmp_path / "situs", "huruf": tmp_path / "huruf"}
@@ -257,17 +258,18 @@ def stored(tmp_path):
     (roots["situs"] / "gaya.css").write_text("p {}", encoding="utf-8")
     (roots["huruf"] / "a.ttf").write_bytes(b"font")
     read = {path: hashlib.sha256(path.read_bytes()).hexdigest() for root in roots.values() for path in root.iterdir()}
-    entry = cache.key(["html", b"data"])
+    entry = store.key(["html", b"data"])
     assert cache.keep(tmp_path / "cache", entry, b"%PDF-1", read, roots) is None
     return tmp_path / "cache", entry, roots
 
 
 def test_a_stored_pdf_is_found_while_everything_it_read_is_unchanged(stored):
+    from lkj import cache as store
     from lkj_pdf import cache
 
     where, entry, roots = stored
     assert cache.find(where, entry, roots) == b"%PDF-1"
-    assert cache.find(where, cache.key(["html", b"data", b""]), roots) is None  # other inputs, other key
+    assert cache.find(where, store.key(["html", b"data", b""]), roots) is None  # other inputs, other key
     (roots["situs"] / "gaya.css").write_text("p { color: red }", encoding="utf-8")
     assert cache.find(where, entry, roots) is None
 
@@ -294,18 +296,21 @@ def test_a_damaged_or_doubtful_entry_is_never_used(stored, damage):
 
 
 def test_the_cache_keeps_the_newest_entries_only(tmp_path):
+    from lkj import cache as store
     from lkj_pdf import cache
 
-    for number in range(cache.ENTRIES + 3):
-        assert cache.keep(tmp_path, cache.key([str(number)]), b"%PDF", {}, {}) is None
-    assert len(list(tmp_path.glob("*.pdf"))) == len(list(tmp_path.glob("*.json"))) == cache.ENTRIES
+    for number in range(store.ENTRIES + 3):
+        assert cache.keep(tmp_path, store.key([str(number)]), b"%PDF", {}, {}) is None
+    assert len(list(tmp_path.glob("*.pdf"))) == len(list(tmp_path.glob("*.json"))) == store.ENTRIES
 
 
-def test_the_cache_is_off_with_zero_and_never_in_the_repository(monkeypatch, tmp_path):
-    from lkj_pdf import cache
+def test_the_caches_are_off_with_zero_and_never_in_the_repository(monkeypatch, tmp_path):
+    from lkj import cache as store
 
-    monkeypatch.setenv("LKJ_PDF_CACHE", "0")
-    assert cache.folder() is None
-    monkeypatch.delenv("LKJ_PDF_CACHE")
+    monkeypatch.setenv("LKJ_CACHE", "0")
+    assert store.folder("pdf") is None and store.folder("data") is None
+    monkeypatch.delenv("LKJ_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache.folder() == tmp_path / "lkj" / "pdf"
+    assert store.folder("pdf") == tmp_path / "lkj" / "pdf"
+    monkeypatch.setenv("LKJ_CACHE", str(tmp_path / "lain"))
+    assert store.folder("data") == tmp_path / "lain" / "data"

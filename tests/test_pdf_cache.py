@@ -25,7 +25,7 @@ def test_an_unchanged_build_reuses_the_pdf_and_a_changed_stylesheet_renders_it_a
     stylesheet.write_text(".md-typeset p { color: #222; }\n", encoding="utf-8")
     settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(settings + "\nextra_css:\n  - gaya/tambahan.css\n", encoding="utf-8")
-    monkeypatch.setenv("LKJ_PDF_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LKJ_CACHE", str(tmp_path / "cache"))
 
     assert run.build(project, tmp_path / "satu", pdf=True) is None
     assert REUSED not in capfd.readouterr().err

@@ -11,7 +11,12 @@ regular file, a file over `MAX_BYTES`, control characters (NUL, …) and invisib
 direction marks, a column name given twice, and a cell that a spreadsheet would run as a
 formula (`=`, `+`, `-`, `@` at the start). The bytes read here are the ones validated,
 published in site/data/ and attached to the PDF.
+
+pandas reads the cells; it is imported when a file is parsed, not before (an unchanged
+data/ comes from the cache, see `load.py`, without it).
 """
+
+from __future__ import annotations
 
 import csv
 import errno
@@ -21,10 +26,12 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .findings import ERROR, WARNING, Finding
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ROW = "_baris"  # extra column: the row's line number in its file (header = 1)
 MAX_BYTES = 20_000_000  # far above any report's data; a larger file is a mistake
@@ -66,6 +73,8 @@ def read(path: Path) -> tuple[RawTable | None, list[Finding]]:
 
 def parse(name: str, raw: bytes) -> tuple[RawTable | None, list[Finding]]:
     """The cells of a file's bytes (`name` for the findings)."""
+    import pandas as pd
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import compute, fmt
+from .data import Data
 from .rows import Indikator, Realisasi, Sasaran, Target
 from .settings import Settings, periode
-from .validate import Data
 
 
 @dataclass(frozen=True)

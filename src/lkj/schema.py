@@ -1,23 +1,18 @@
-"""What each CSV file under `data/` must contain, checked with pandera.
+"""What each CSV file under `data/` must contain.
 
 One place for the shape of the data: every file, its columns, the kind of value each
 column holds, which codes it refers to, and the typed row it becomes (`rows.py`). From it
-come two pandera schemas per file: one on the text as read (columns, empty cells, number
-formats, allowed words, unique keys) and one on the typed values (ranges, codes that must
-exist in another file). `data/README.md` documents the same rules for the people who edit
-the files.
+`checks.py` makes two pandera schemas per file. `data/README.md` documents the same rules
+for the people who edit the files. No pandas here: the website's tables and the data cache
+(`load.py`) use these declarations without importing it.
 """
 
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pandas as pd
-import pandera.pandas as pa
-
 from . import rows
 from .csvfile import Dialect
-from .rows import BELUM_TERSEDIA
 from .satuan import SATUAN
 from .settings import PERIODE
 
@@ -312,128 +307,10 @@ def _has_sen(found: re.Match) -> bool:
     return bool(separator) and (separator == grouping or set(fraction) != {"0"})
 
 
-def _rupiah_with_sen(text: str) -> bool:
+def rupiah_with_sen(text: str) -> bool:
     found = _RUPIAH.match(text.strip())
     return found is not None and _has_sen(found)
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     return re.search("[0-9]", text) is not None
-
-
-# --- pandera schemas ---------------------------------------------------------------------
-
-
-def text_schema(table: Table, dialect: Dialect) -> pa.DataFrameSchema:
-    """Checks on the cells as text: presence, formats, allowed words, unique keys."""
-    fmt = number_format(dialect)
-    # no dtype check: every cell read from a CSV file is text already
-    columns = {c.name: pa.Column(None, nullable=c.optional, checks=_text_checks(c, fmt)) for c in table.columns}
-    return pa.DataFrameSchema(columns, unique=list(table.key), report_duplicates="exclude_first")
-
-
-def _check(test, error: str) -> pa.Check:
-    return pa.Check(test, element_wise=True, error=error)
-
-
-def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
-    kind = column.kind
-    if kind == CODE:
-        return [
-            _check(
-                lambda v: re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", v) is not None,
-                "harus kode tanpa spasi (huruf, angka, titik, -)",
-            )
-        ]
-    if kind == YEAR:
-        return [
-            _check(lambda v: re.fullmatch(r"(19|20)[0-9][0-9]", v) is not None, "harus tahun empat angka, mis. 2019")
-        ]
-    if kind in (CHOICE, OPTIONAL_CHOICE, PERIOD):
-        return [_check(lambda v: v in column.choices, f"harus salah satu dari: {', '.join(column.choices)}")]
-    if kind not in NUMBERS:
-        return []
-    checks = [
-        _check(
-            lambda v: len(re.findall("[0-9]", v)) <= MAX_DIGITS,
-            f"angka terlalu panjang (lebih dari {MAX_DIGITS} digit); periksa jumlah digitnya",
-        )
-    ]
-    if kind == RUPIAH:
-        return [
-            *checks,
-            _check(lambda v: not v.lstrip().startswith("-"), "tidak boleh negatif"),
-            _check(lambda v: not _rupiah_with_sen(v), "Rupiah harus bulat, tanpa sen"),
-            _check(
-                lambda v: parse_rupiah(v) is not None,
-                "harus jumlah Rupiah, ditulis seperti 2392837500 atau Rp 2.392.837.500",
-            ),
-        ]
-    if fmt.ambiguous:
-        checks.append(
-            _check(
-                lambda v: re.fullmatch(fmt.ambiguous, v) is None,
-                "ambigu: titik di sini bisa berarti pemisah ribuan atau desimal; di berkas berpemisah koma "
-                "tulis ribuan tanpa titik (1234), desimal dengan titik dan angka nol di belakang (1.2340)",
-            )
-        )
-    number = _check(lambda v: re.fullmatch(fmt.number, v) is not None, f"harus angka, ditulis seperti {fmt.example}")
-    if kind in (OPTIONAL_PERCENT, OPTIONAL_DECIMAL):
-        return [*checks, _check(lambda v: not v.startswith("-"), "tidak boleh negatif"), number]
-    # TARGET, REALISASI: a number, or a qualitative level (a word without digits)
-    number_or_word = _check(
-        lambda v: not _is_number(v) or re.fullmatch(fmt.number, v) is not None,
-        f"harus angka (seperti {fmt.example}) atau tingkat kualitatif (seperti Baik)",
-    )
-    return [*checks, number_or_word]
-
-
-def to_typed(frame: pd.DataFrame, table: Table, dialect: Dialect) -> pd.DataFrame:
-    """Text to values: Rupiah as int, measures as Decimal, levels and text as str, empty as None.
-
-    Columns stay of object dtype so that Python's exact int and Decimal are kept.
-    """
-    typed = frame.copy()
-    for column in table.columns:
-        typed[column.name] = pd.Series(
-            [_value(cell, column, dialect) for cell in frame[column.name]], index=frame.index, dtype=object
-        )
-    return typed
-
-
-def _value(cell, column: Column, dialect: Dialect):
-    if cell is None or (isinstance(cell, float) and pd.isna(cell)) or cell == "":
-        return "Tahun" if column.kind == PERIOD else None
-    if column.kind == YEAR:
-        return int(cell)
-    if column.kind == RUPIAH:
-        return parse_rupiah(cell)
-    if column.kind in (OPTIONAL_PERCENT, OPTIONAL_DECIMAL):
-        return parse_number(cell, dialect)
-    if column.kind in (TARGET, REALISASI):
-        if column.kind == REALISASI and cell.lower() == BELUM_TERSEDIA:
-            return BELUM_TERSEDIA
-        return parse_number(cell, dialect) if _is_number(cell) else cell
-    return cell
-
-
-def typed_schema(table: Table, known: dict[str, set]) -> pa.DataFrameSchema:
-    """Checks on the values: ranges, and codes that must exist in the file they refer to.
-
-    `known` maps "file.csv:column" to the codes of that column (files that loaded).
-    """
-    columns = {}
-    for column in table.columns:
-        checks = []
-        if column.kind == OPTIONAL_PERCENT:
-            checks.append(pa.Check.in_range(0, FISIK_MAX, error=f"harus persen antara 0 dan {FISIK_MAX}"))
-        if column.refers_to in known:
-            checks.append(
-                pa.Check.isin(
-                    known[column.refers_to],
-                    error=f"kode tidak ada di data/{column.target_table}.csv (kolom {column.target_column})",
-                )
-            )
-        if checks:
-            columns[column.name] = pa.Column(nullable=column.optional, checks=checks)
-    return pa.DataFrameSchema(columns)

@@ -6,39 +6,22 @@ Returns every finding at once, so that one run tells the editor everything to fi
 on errors.
 """
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from . import consistency, csvfile, schema
+from . import checks, consistency, csvfile, schema
 from .csvfile import ROW
+from .data import Data
 from .findings import ERROR, WARNING, Finding, errors
 from .settings import SKALA_BAWAAN
 
 # Files in data/ that are not data: documentation, and what git or editors leave there.
 NOT_DATA = {"README.md", ".gitkeep", ".gitattributes"}
-
-
-@dataclass(frozen=True)
-class Data:
-    """All files of data/ as typed rows (`rows.py`), in file order: `data["program"]`."""
-
-    tables: dict[str, tuple]
-    findings: tuple[Finding, ...] = field(default=())  # the warnings found when it was loaded
-    raw: dict[str, bytes] = field(default_factory=dict)  # file name -> the bytes validated (published)
-
-    def __getitem__(self, name: str) -> tuple:
-        return self.tables[name]
-
-    @property
-    def sha256(self) -> dict[str, str]:
-        """File name -> SHA-256 of the bytes validated and published."""
-        return {name: hashlib.sha256(content).hexdigest() for name, content in self.raw.items()}
 
 
 def validate(data_dir: Path, levels: Sequence[Sequence[str]] = SKALA_BAWAAN) -> tuple[Data | None, list[Finding]]:
@@ -140,11 +123,11 @@ def _load_table(raw: csvfile.RawTable, table: schema.Table, known: dict[str, fro
         return None, findings + [Finding(ERROR, table.file, "berkas hanya berisi baris judul kolom, tanpa data")]
 
     text = frame.replace("", None)
-    findings += _run(schema.text_schema(table, raw.dialect), text, table)
+    findings += _run(checks.text_schema(table, raw.dialect), text, table)
     if errors(findings):
         return None, findings
-    typed = schema.to_typed(text, table, raw.dialect)
-    findings += _run(schema.typed_schema(table, known), typed, table)
+    typed = checks.to_typed(text, table, raw.dialect)
+    findings += _run(checks.typed_schema(table, known), typed, table)
     if errors(findings):
         return None, findings
     return typed, findings

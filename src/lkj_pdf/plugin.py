@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from lkj import cache as store
+
 from . import cache, publish
 from .submission import Metadata, Submission, source_date
 
@@ -61,8 +63,8 @@ class PdfPlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         output = site_dir / self.config["output_path"]
         submission = self._submission(config)
-        where = cache.folder()
-        entry = cache.key(self._inputs(config, submission)) if where else ""
+        where = store.folder("pdf")
+        entry = store.key(self._inputs(config, submission)) if where else ""
         pdf = cache.find(where, entry, submission.roots) if where else None
         if pdf is None:
             self._render(config, submission)

@@ -7,7 +7,7 @@ replaced by a link after validation, never reaches the site.
 
 from pathlib import Path
 
-from lkj.validate import Data
+from lkj.data import Data
 
 
 def publish(target: Path, data: Data) -> None:

@@ -1,0 +1,310 @@
+"""`make bench`: what the build costs, against floors measured in the same run.
+
+    .venv/bin/python scripts/bench.py [--ulang N] [--kegiatan 30,300,3000,10000]
+
+Floors, made from this very build:
+- plain MkDocs: the pages as the macros rendered them (captured after the macros), with the
+  same theme, nav, extensions and stylesheets, built by MkDocs alone: no macros, hooks, data;
+- WeasyPrint alone: the combined HTML this build gives WeasyPrint, rendered and written with
+  the same PDF/A options (variant, identifier, the data attached) by a process doing only that.
+
+Pairs are measured alternately and their medians compared; the goals of issue 9 are printed
+beside. Then `make serve`'s delay from a save to the page served, and how the build grows
+with the data (scripts/synthetic.py). A benchmark, not a test: it reports, it never fails.
+Each measured build runs in a process of its own, on copies in a temporary folder; the PDF
+cache is off except where its effect is measured (in a folder of its own).
+"""
+
+import argparse
+import json
+import os
+import pickle
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from synthetic import make_report  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "LKJ_CACHE": "0"}
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+def process(command: list[str], cwd: Path, **env: str) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of one process, which must succeed."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def paired(runs: int, **commands) -> dict[str, float]:
+    """Median seconds of each (command, cwd, env), measured in turn, `runs` times."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, cwd, env) in commands.items():
+            times[name].append(process(command, cwd, **env)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def line(what: str, ours: float, floor: float | None = None, goal: str = "", unit: str = "s") -> None:
+    ratio = f"{ours / floor:5.2f}x" if floor else "      "
+    against = f"{floor:7.2f} {unit}" if floor is not None else " " * 9
+    print(f"  {what:<52} {ours:7.2f} {unit}  {against}  {ratio}  {goal}")
+
+
+# --- the floors -----------------------------------------------------------------------------------
+
+
+def capture(project: Path, out: Path) -> None:
+    """(In a child process.) Build `project` with its PDF, keeping the pages as the macros rendered
+    them (a plain MkDocs project in `out/plain`) and what WeasyPrint was given (`out/pdf.pickle`)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.utils.yaml import yaml_load
+
+    from lkj_pdf import writer
+
+    class Capture(BasePlugin):
+        pages: dict[str, str] = {}
+
+        @event_priority(-100)  # after the macros
+        def on_page_markdown(self, markdown, page, config, files):
+            self.pages[page.file.src_uri] = markdown
+
+    given = {}
+    original = writer.SubmissionHTML.__init__
+
+    def keep(self, string):
+        given["html"], given["submission"] = string, self.submission
+        original(self, string)
+
+    writer.SubmissionHTML.__init__ = keep
+    os.chdir(project)
+    os.environ["LKJ_PDF"] = "true"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out / "site"))
+    capture = Capture()
+    config.plugins["bench-capture"] = capture
+    build(config)
+    submission = given["submission"]
+    pdf_input = (given["html"], submission.metadata.title, submission.attachments, submission.source_date)
+    (out / "pdf.pickle").write_bytes(pickle.dumps(pdf_input))
+
+    plain = out / "plain"
+    for source in (project / "docs").rglob("*"):
+        target = plain / "docs" / source.relative_to(project / "docs")
+        if source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    for uri, markdown in capture.pages.items():
+        (plain / "docs" / uri).write_text(markdown, encoding="utf-8")
+    stylesheet = plain / "docs" / "stylesheets" / "lkj.css"
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    stylesheet.write_bytes((ROOT / "src" / "lkj_site" / "assets" / "lkj.css").read_bytes())
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        raw = yaml_load(file)
+    settings = {key: raw[key] for key in ("theme", "markdown_extensions", "nav", "validation", "extra") if key in raw}
+    settings["site_name"] = config.site_name
+    settings["extra_css"] = [*raw.get("extra_css", []), "stylesheets/lkj.css"]
+    settings["plugins"] = [entry for entry in raw["plugins"] if "search" in entry]
+    (plain / "mkdocs.yml").write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
+
+
+def weasyprint_alone(pdf_input: Path, output: Path) -> None:
+    """(In a child process.) The floor of the PDF: WeasyPrint, the same HTML, the same options."""
+    from weasyprint import HTML
+
+    from lkj_pdf.options import write_options  # imports WeasyPrint only
+
+    html, title, attachments, source_date = pickle.loads(pdf_input.read_bytes())
+    HTML(string=html).render().write_pdf(output, **write_options(title, attachments, source_date))
+
+
+def rebuilds(config_file: Path, runs: int) -> None:
+    """(In a child process.) Rebuild in one process as `make serve` does; print the times (JSON)."""
+    import pandas
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.chdir(config_file.parent)
+    reads = []
+    read_csv = pandas.read_csv
+    pandas.read_csv = lambda *args, **kwargs: reads.append(args[0]) or read_csv(*args, **kwargs)
+    times = []
+    with tempfile.TemporaryDirectory() as site:
+        for _ in range(runs + 1):  # the first one imports and reads everything
+            reads.clear()
+            started = time.perf_counter()
+            build(load_config(str(config_file), site_dir=site))
+            times.append(time.perf_counter() - started)
+    print(json.dumps({"times": times[1:], "first": times[0], "csv_reads_after_first": len(reads)}))
+
+
+# --- the measures ---------------------------------------------------------------------------------
+
+
+def site_and_pdf(work: Path, runs: int) -> None:
+    project = make_report(work / "laporan", None)
+    subprocess.run([PYTHON, __file__, "--capture", str(project), str(work)], env=ENV, check=True, capture_output=True)
+    plain = work / "plain" / "mkdocs.yml"
+    ours_site = ([PYTHON, "-m", "lkj_site.run", str(project), str(work / "s1")], project, {})
+    ours_pdf = ([PYTHON, "-m", "lkj_site.run", str(project), str(work / "s2"), "--pdf"], project, {})
+    floor_site = ([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(work / "s3")], work, {})
+    floor_pdf = ([PYTHON, __file__, "--weasyprint", str(work / "pdf.pickle"), str(work / "alone.pdf")], work, {})
+    medians = paired(runs, ours_site=ours_site, floor_site=floor_site, ours_pdf=ours_pdf, floor_pdf=floor_pdf)
+
+    print("This report (site: 8 pages; PDF: the submission, rendered each time)")
+    line("site only, whole process  | plain mkdocs build", medians["ours_site"], medians["floor_site"], "goal <= 2x")
+    served = {}
+    for name, config_file in (("ours", project / "mkdocs.yml"), ("floor", plain)):
+        result = subprocess.run(
+            [PYTHON, __file__, "--rebuilds", str(config_file), str(runs)], env=ENV, check=True, capture_output=True
+        )
+        served[name] = json.loads(result.stdout)
+    ours, floor = (statistics.median(served[name]["times"]) for name in ("ours", "floor"))
+    line("site rebuild in one process (serve) | plain mkdocs", ours, floor, "goal <= 1.2x")
+    print(f"  {'CSV files read by a rebuild, data unchanged':<52} {served['ours']['csv_reads_after_first']:7d}")
+    pdf_step = medians["ours_pdf"] - medians["ours_site"]
+    line("PDF step (site+PDF - site) | WeasyPrint alone", pdf_step, medians["floor_pdf"], "goal <= 1.15x")
+
+    cache = work / "cache"
+    unchanged = {"LKJ_CACHE": str(cache), "LKJ_PDF": "true"}
+    lkj_build = [PYTHON, "-m", "lkj_site", "build"]
+    process(lkj_build, project, **unchanged)  # fills the cache
+    timings = paired(runs, full=(lkj_build, project, {"LKJ_PDF": "true"}), reused=(lkj_build, project, unchanged))
+    line("make build again, nothing changed | a full build", timings["reused"], timings["full"], "goal < 0.5x")
+
+    from pypdf import PdfReader
+
+    pdf = next((project / "site" / "pdf").glob("*.pdf"))
+    size = pdf.stat().st_size / 1024
+    print(f"  {'PDF size, pages':<52} {size:7.0f} KB {len(PdfReader(pdf).pages):5d} pages    goal < 300 KB")
+
+
+def serve_delay(work: Path, rounds: int) -> None:
+    project = make_report(work / "pratinjau", None)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [PYTHON, "-m", "lkj_site", "serve", "--alamat", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _until(url + "bab-1/", "BAB I")
+        kinds = {
+            "chapter (docs/bab-1.md)": ("docs/bab-1.md", "bab-1/", _add_paragraph, "Penanda"),
+            "data (data/program.csv)": ("data/program.csv", "bab-3/", _rename_program, "Penanda"),
+            "settings (mkdocs.yml)": ("mkdocs.yml", "bab-2/", _change_visi, "PENANDA"),
+        }
+        delays: dict[str, list[float]] = {kind: [] for kind in kinds}
+        for number in range(rounds):
+            for kind, (path, page, change, mark) in kinds.items():
+                file = project / path
+                file.write_text(change(file.read_text(encoding="utf-8"), number), encoding="utf-8")
+                started = time.perf_counter()
+                _until(url + page, f"{mark}{number}")
+                delays[kind].append(time.perf_counter() - started)
+                time.sleep(0.3)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    print("make serve: from a save to the page served (median)")
+    for kind, values in delays.items():
+        line(kind, statistics.median(values), goal="goal <= 1 s")
+    line("all saves", statistics.median([v for values in delays.values() for v in values]), goal="goal <= 1 s")
+
+
+def _add_paragraph(text: str, number: int) -> str:
+    return f"{text}\n\nPenanda{number}\n"
+
+
+def _rename_program(text: str, number: int) -> str:
+    first, rest = text.split("\n", 1)
+    code, name, rest_of_row = rest.split(",", 2)
+    return f"{first}\n{code},Penanda{number},{rest_of_row}"
+
+
+def _change_visi(text: str, number: int) -> str:
+    import re
+
+    return re.sub(r"(\n    visi: )(Penanda\d+ )?", rf"\g<1>Penanda{number} ", text, count=1)
+
+
+def _until(url: str, mark: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if mark in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise SystemExit(f"{url} never showed {mark!r}")
+
+
+def growth(work: Path, sizes: list[int]) -> None:
+    print("Growth with the data: site + PDF, rendered (PDF cache off), one process each")
+    print(f"  {'kegiatan':>9} {'site s':>8} {'site+PDF s':>11} {'peak MB':>8} {'pages':>6} {'ms/kegiatan added':>18}")
+    previous = None
+    from pypdf import PdfReader
+
+    for size in sizes:
+        project = make_report(work / f"k{size}", size)
+        build = [PYTHON, "-m", "lkj_site.run", str(project)]
+        site, _ = process([*build, str(work / f"k{size}-s")], project)
+        seconds, memory = process([*build, str(work / f"k{size}-p"), "--pdf"], project)
+        pages = len(PdfReader(next((work / f"k{size}-p" / "pdf").glob("*.pdf"))).pages)
+        added = f"{(seconds - previous[1]) / (size - previous[0]) * 1000:18.2f}" if previous else " " * 18
+        print(f"  {size:9d} {site:8.2f} {seconds:11.2f} {memory:8d} {pages:6d} {added}")
+        previous = (size, seconds)
+    print("  goals at 10.000: peak < 1.000 MB; ms per kegiatan added no more than between 30 and 300")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ulang", type=int, default=5, help="runs of each measure (median)")
+    parser.add_argument("--kegiatan", default="30,300,3000,10000", help="sizes for the growth table ('' skips it)")
+    parser.add_argument("--capture", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--weasyprint", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--rebuilds", nargs=2, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.capture:
+        return capture(*arguments.capture)
+    if arguments.weasyprint:
+        return weasyprint_alone(*arguments.weasyprint)
+    if arguments.rebuilds:
+        return rebuilds(Path(arguments.rebuilds[0]), int(arguments.rebuilds[1]))
+    print(f"{os.cpu_count()} CPU(s); medians of {arguments.ulang} runs")
+    print(f"  {'':<52} {'ours':>9}  {'floor':>9}  {'ratio':>6}")
+    with tempfile.TemporaryDirectory(prefix="lkj-bench-") as work:
+        site_and_pdf(Path(work), arguments.ulang)
+        serve_delay(Path(work), arguments.ulang)
+        sizes = [int(size) for size in arguments.kegiatan.split(",") if size]
+        if sizes:
+            growth(Path(work), sizes)
+
+
+if __name__ == "__main__":
+    main()
