@@ -163,14 +163,21 @@ def site_and_pdf(work: Path, runs: int) -> None:
     project = make_report(work / "laporan", None)
     subprocess.run([PYTHON, __file__, "--capture", str(project), str(work)], env=ENV, check=True, capture_output=True)
     plain = work / "plain" / "mkdocs.yml"
-    ours_site = ([PYTHON, "-m", "lkj_site.run", str(project), str(work / "s1")], project, {})
-    ours_pdf = ([PYTHON, "-m", "lkj_site.run", str(project), str(work / "s2"), "--pdf"], project, {})
-    floor_site = ([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(work / "s3")], work, {})
-    floor_pdf = ([PYTHON, __file__, "--weasyprint", str(work / "pdf.pickle"), str(work / "alone.pdf")], work, {})
-    medians = paired(runs, ours_site=ours_site, floor_site=floor_site, ours_pdf=ours_pdf, floor_pdf=floor_pdf)
+    build = [PYTHON, "-m", "lkj_site.run", str(project)]
+    kept = {"LKJ_CACHE": str(work / "cache-data")}  # the data as validated by the previous build
+    process([*build, str(work / "s0")], project, **kept)
+    medians = paired(
+        runs,
+        ours_site=([*build, str(work / "s1")], project, kept),
+        ours_site_validating=([*build, str(work / "s1")], project, {}),
+        ours_pdf=([*build, str(work / "s2"), "--pdf"], project, {}),
+        floor_site=([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(work / "s3")], work, {}),
+        floor_pdf=([PYTHON, __file__, "--weasyprint", str(work / "pdf.pickle"), str(work / "alone.pdf")], work, {}),
+    )
 
     print("This report (site: 8 pages; PDF: the submission, rendered each time)")
     line("site only, whole process  | plain mkdocs build", medians["ours_site"], medians["floor_site"], "goal <= 2x")
+    line("  the same, data changed (validated again)", medians["ours_site_validating"], medians["floor_site"])
     served = {}
     for name, config_file in (("ours", project / "mkdocs.yml"), ("floor", plain)):
         result = subprocess.run(
@@ -180,7 +187,7 @@ def site_and_pdf(work: Path, runs: int) -> None:
     ours, floor = (statistics.median(served[name]["times"]) for name in ("ours", "floor"))
     line("site rebuild in one process (serve) | plain mkdocs", ours, floor, "goal <= 1.2x")
     print(f"  {'CSV files read by a rebuild, data unchanged':<52} {served['ours']['csv_reads_after_first']:7d}")
-    pdf_step = medians["ours_pdf"] - medians["ours_site"]
+    pdf_step = medians["ours_pdf"] - medians["ours_site_validating"]  # both validate; the PDF is rendered
     line("PDF step (site+PDF - site) | WeasyPrint alone", pdf_step, medians["floor_pdf"], "goal <= 1.15x")
 
     cache = work / "cache"

@@ -128,8 +128,21 @@ class PdfPlugin(BasePlugin):
         writer.install(mkdocs_with_pdf.generator, submission)
         with_pdf.on_nav(self._nav, config, self._files)
         for page, html in self._pages:
-            with_pdf.on_post_page(html, page, config)  # its copy of the page; the links are in already
+            with_pdf.on_post_page(_head_and_article(html), page, config)  # its copy; the links are in already
         with_pdf.on_post_build(config)
+
+
+def _head_and_article(page_html: str) -> str:
+    """What mkdocs-with-pdf takes from a page, its <head> and its <article>, without the rest
+    (Material's navigation, icons and scripts), which it would parse only to throw away."""
+    head = (page_html.find("<head>"), page_html.find("</head>"))
+    article = (page_html.find("<article"), page_html.rfind("</article>"))
+    if min(*head, *article) < 0:
+        return page_html
+    return (
+        f"<!doctype html><html>{page_html[head[0] : head[1] + len('</head>')]}"
+        f"<body>{page_html[article[0] : article[1] + len('</article>')]}</body></html>"
+    )
 
 
 def logo(project_dir: Path, setting: str) -> Path | None:

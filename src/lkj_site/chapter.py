@@ -63,13 +63,53 @@ def render(env) -> str:
     page = env.page
     variables = {**env.variables, **page.meta}
     try:
-        return env.env.from_string(env.markdown).render(**variables)
+        return _template(env.env, env.markdown).render(**variables)
     except Exception as error:  # every failure of a chapter ends here, as one line
         where = f"docs/{page.file.src_uri}"
         line = _template_line(error)
         if line is not None:
             where += f", baris {line + _front_matter_lines(page, env.markdown)}"
         raise ChapterError(f"{where}: {_describe(error, env)}") from None
+
+
+_COMPILED: dict[tuple, object] = {}  # (source, syntax) -> Jinja's compiled code, across rebuilds
+_COMPILED_MAX = 256
+
+
+def _template(environment, source: str):
+    """`environment.from_string(source)`, compiled once per source: `make serve` builds with a new
+    environment each time, and most chapters have not changed since the last save."""
+    key = (source, _syntax(environment))
+    code = _COMPILED.get(key)
+    if code is None:
+        code = environment.compile(source)
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        _COMPILED[key] = code
+    return environment.template_class.from_code(environment, code, environment.make_globals(None))
+
+
+def _syntax(environment) -> tuple:
+    """What Jinja's compiled code depends on besides the source: its syntax and compiler settings."""
+    return (
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+        environment.comment_start_string,
+        environment.comment_end_string,
+        environment.line_statement_prefix,
+        environment.line_comment_prefix,
+        environment.trim_blocks,
+        environment.lstrip_blocks,
+        environment.newline_sequence,
+        environment.keep_trailing_newline,
+        tuple(sorted(environment.extensions)),
+        environment.optimized,
+        environment.autoescape,
+        environment.finalize,
+        environment.code_generator_class,
+    )
 
 
 def _template_line(error: Exception) -> int | None:
