@@ -1,5 +1,6 @@
 """The PDF layer's pure parts: document arrangement, page labels, checksum publishing."""
 
+import gc
 import hashlib
 from pathlib import Path
 
@@ -195,6 +196,7 @@ def test_an_attachment_linked_from_a_chapter_is_fetched_by_the_same_rules(tmp_pa
     with pytest.raises(PluginError, match=r"halaman docs/bab-4.md meminta 'file:///etc/passwd': berkas di luar folder"):
         document.write_pdf(tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the collector, paused while WeasyPrint worked, is back
 
 
 # --- long tables ---------------------------------------------------------------------------------

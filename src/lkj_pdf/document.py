@@ -124,20 +124,21 @@ def _split_row_groups(soup: BeautifulSoup) -> None:
     rows); a cut is made only where no rowspan continues into the next row.
     """
     for body in soup.find_all("tbody"):
-        rows = body.find_all("tr", recursive=False)
-        if len(rows) <= ROWS_PER_GROUP:
+        if len(body.find_all("tr", recursive=False)) <= ROWS_PER_GROUP:
             continue
+        children = list(body.contents)
+        body.clear()  # front to back: BeautifulSoup finds each child at once (one by one is quadratic)
         group, spanning, size = body, 0, 0
-        for row in rows:
-            if size >= ROWS_PER_GROUP and spanning == 0:
-                following = soup.new_tag("tbody", attrs=dict(body.attrs))
-                group.insert_after(following)
-                group, size = following, 0
-            if group is not body:
-                group.append(row.extract())
-            size += 1
-            cells = row.find_all(("td", "th"), recursive=False)
-            spanning = max(spanning - 1, *(_span(cell) - 1 for cell in cells), 0)
+        for child in children:
+            if isinstance(child, Tag) and child.name == "tr":
+                if size >= ROWS_PER_GROUP and spanning == 0:
+                    following = soup.new_tag("tbody", attrs=dict(body.attrs))
+                    group.insert_after(following)
+                    group, size = following, 0
+                size += 1
+                cells = child.find_all(("td", "th"), recursive=False)
+                spanning = max(spanning - 1, *(_span(cell) - 1 for cell in cells), 0)
+            group.append(child)
 
 
 def _span(cell: Tag) -> int:
