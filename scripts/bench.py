@@ -88,6 +88,8 @@ def capture(project: Path, out: Path) -> None:
         def on_page_markdown(self, markdown, page, config, files):
             self.pages[page.file.src_uri] = markdown
 
+    from lkj_pdf import plugin
+
     given = {}
     original = writer.SubmissionHTML.__init__
 
@@ -96,12 +98,22 @@ def capture(project: Path, out: Path) -> None:
         original(self, string)
 
     writer.SubmissionHTML.__init__ = keep
+    phases = {name: 0.0 for name in ("build", "pdf", "render", "write")}
+    for owner, method, phase in (
+        (plugin.PdfPlugin, "_render", "pdf"),
+        (writer.SubmissionHTML, "render", "render"),
+        (writer.SubmissionDocument, "write_pdf", "write"),
+    ):
+        setattr(owner, method, _timed(getattr(owner, method), phases, phase))
     os.chdir(project)
     os.environ["LKJ_PDF"] = "true"
+    started = time.perf_counter()
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(out / "site"))
     capture = Capture()
     config.plugins["bench-capture"] = capture
     build(config)
+    phases["build"] = time.perf_counter() - started
+    (out / "phases.json").write_text(json.dumps(phases), encoding="utf-8")
     submission = given["submission"]
     pdf_input = (given["html"], submission.metadata.title, submission.attachments, submission.source_date)
     (out / "pdf.pickle").write_bytes(pickle.dumps(pdf_input))
@@ -124,6 +136,17 @@ def capture(project: Path, out: Path) -> None:
     settings["extra_css"] = [*raw.get("extra_css", []), "stylesheets/lkj.css"]
     settings["plugins"] = [entry for entry in raw["plugins"] if "search" in entry]
     (plain / "mkdocs.yml").write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
+
+
+def _timed(function, phases: dict[str, float], phase: str):
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            phases[phase] += time.perf_counter() - started
+
+    return timed
 
 
 def weasyprint_alone(pdf_input: Path, output: Path) -> None:
@@ -272,21 +295,35 @@ def _until(url: str, mark: str, seconds: float = 60) -> None:
 
 
 def growth(work: Path, sizes: list[int]) -> None:
-    print("Growth with the data: site + PDF, rendered (PDF cache off), one process each")
-    print(f"  {'kegiatan':>9} {'site s':>8} {'site+PDF s':>11} {'peak MB':>8} {'pages':>6} {'ms/kegiatan added':>18}")
-    previous = None
+    """Per size: one build with its PDF (in a process of its own), its phases, and WeasyPrint alone
+    on that build's HTML with the same options."""
     from pypdf import PdfReader
 
+    print("Growth with the data (scripts/synthetic.py): site + PDF rendered, PDF cache off")
+    print(
+        f"  {'kegiatan':>8} {'pages':>5} {'build s':>8} {'peak MB':>8} {'alone s':>8} {'alone MB':>9}"
+        f" {'site s':>7} {'assembly s':>10} {'render s':>9} {'write s':>8} {'ms/kegiatan added':>18}"
+    )
+    previous = None
     for size in sizes:
-        project = make_report(work / f"k{size}", size)
-        build = [PYTHON, "-m", "lkj_site.run", str(project)]
-        site, _ = process([*build, str(work / f"k{size}-s")], project)
-        seconds, memory = process([*build, str(work / f"k{size}-p"), "--pdf"], project)
-        pages = len(PdfReader(next((work / f"k{size}-p" / "pdf").glob("*.pdf"))).pages)
+        folder = work / f"k{size}"
+        project = make_report(folder / "laporan", size)
+        seconds, memory = process([PYTHON, __file__, "--capture", str(project), str(folder)], folder)
+        alone, alone_memory = process(
+            [PYTHON, __file__, "--weasyprint", str(folder / "pdf.pickle"), str(folder / "a.pdf")], folder
+        )
+        phases = json.loads((folder / "phases.json").read_text(encoding="utf-8"))
+        pages = len(PdfReader(next((folder / "site" / "pdf").glob("*.pdf"))).pages)
+        site = phases["build"] - phases["pdf"]
+        assembly = phases["pdf"] - phases["render"] - phases["write"]
         added = f"{(seconds - previous[1]) / (size - previous[0]) * 1000:18.2f}" if previous else " " * 18
-        print(f"  {size:9d} {site:8.2f} {seconds:11.2f} {memory:8d} {pages:6d} {added}")
+        print(
+            f"  {size:8d} {pages:5d} {seconds:8.2f} {memory:8d} {alone:8.2f} {alone_memory:9d}"
+            f" {site:7.2f} {assembly:10.2f} {phases['render']:9.2f} {phases['write']:8.2f} {added}"
+        )
         previous = (size, seconds)
-    print("  goals at 10.000: peak < 1.000 MB; ms per kegiatan added no more than between 30 and 300")
+    print("  alone: WeasyPrint by itself on the same HTML and options (its floor); assembly: mkdocs-with-pdf")
+    print("  and lkj_pdf around it. Goals at 10.000: peak < 1.000 MB; ms/kegiatan added no more than at 300.")
 
 
 def main() -> None:

@@ -73,3 +73,30 @@ def test_data_cannot_inject_html_or_jinja(edited):
     for name, added in INJECTED.items():
         assert f"{name} {added}" in names
     assert table.find("script") is None
+
+
+IMPORTED = """
+import sys
+from pathlib import Path
+from lkj_site import run
+assert run.build(Path.cwd(), Path(sys.argv[1]), pdf=False) is None
+print(" ".join(name for name in ("weasyprint", "mkdocs_with_pdf", "pydyf", "pandas", "pandera") if name in sys.modules))
+"""
+
+
+def test_a_site_only_build_imports_nothing_of_the_pdf_and_unchanged_data_not_even_pandas(tmp_path):
+    """What `make serve` starts with and a site-only build costs: no WeasyPrint; and once the data
+    has been validated, a build of the same data reads it from the cache, without pandas."""
+    from tests.sites import run_python
+
+    project = copy_project(tmp_path / "lkj")
+    cache = {"LKJ_CACHE": str(tmp_path / "cache")}
+    first = run_python(["-c", IMPORTED, str(tmp_path / "satu")], project, **cache)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.split() == ["pandas", "pandera"]  # the data validated, nothing of the PDF
+    again = run_python(["-c", IMPORTED, str(tmp_path / "dua")], project, **cache)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == []
+    assert (tmp_path / "dua" / "bab-3" / "index.html").read_bytes() == (
+        tmp_path / "satu" / "bab-3" / "index.html"
+    ).read_bytes()
