@@ -3,7 +3,7 @@
 A second `make build` of unchanged sources would render the same bytes again (seconds for
 this report, minutes for a large one). An entry (in `lkj.cache.folder("pdf")`) is keyed by
 everything the PDF is made from, as `plugin.py` lists it (each page's HTML in the report's
-order, the PDF options, metadata, attached data and its date), with `code()`: the versions of
+order, the PDF options, metadata, attached data and its date), with the versions of
 WeasyPrint, pydyf and mkdocs-with-pdf and this package's source, templates included. What
 WeasyPrint read while rendering (fonts, stylesheets, images, the logo) is recorded beside it
 with each file's SHA-256, relative to the place it was allowed to read from: an entry is used
@@ -14,6 +14,7 @@ SHA-256 it was stored with.
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from lkj import cache
@@ -22,9 +23,14 @@ PACKAGE = Path(__file__).resolve().parent
 RENDERERS = ("weasyprint", "pydyf", "mkdocs-with-pdf")
 
 
-def code() -> list[str | bytes]:
-    """The renderers' versions and this package's source: a change in either renders anew."""
-    return cache.versions(*RENDERERS) + cache.sources(PACKAGE, (".py", ".j2", ".scss", ".css", ".html"))
+def entry(parts: Iterable[str | bytes]) -> tuple[Path, str] | None:
+    """(folder, key) of the PDF made from `parts`, with the renderers' versions and this package's
+    source (a change in either renders anew); None when caching is off."""
+    where = cache.folder("pdf")
+    if where is None:
+        return None
+    code = cache.versions(*RENDERERS) + cache.sources(PACKAGE, (".py", ".j2", ".scss", ".css", ".html"))
+    return where, cache.key([*code, *parts])
 
 
 def find(where: Path, entry: str, roots: dict[str, Path]) -> bytes | None:
@@ -65,7 +71,7 @@ def keep(where: Path, entry: str, pdf: bytes, read: dict[Path, str], roots: dict
 
 def _locate(path: Path, roots: dict[str, Path]) -> tuple[str, str] | None:
     for name, root in roots.items():
-        if path == root or path.is_relative_to(root):
+        if path.is_relative_to(root):
             return name, str(path.relative_to(root))
     return None
 
@@ -74,4 +80,4 @@ def _inside(root: Path | None, relative: str) -> Path | None:
     if root is None:
         return None
     path = (root / relative).resolve()
-    return path if path == root or path.is_relative_to(root) else None
+    return path if path.is_relative_to(root) else None

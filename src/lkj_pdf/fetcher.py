@@ -47,7 +47,7 @@ class ProjectFetcher(URLFetcher):
         if scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(url, "alamat di luar proyek; PDF hanya memuat berkas proyek ini sendiri")
         path = Path(unquote(parts.path)).resolve()
-        if not any(path == root or path.is_relative_to(root) for root in self._allowed):
+        if not any(path.is_relative_to(root) for root in self._allowed):
             raise RefusedURL(url, "berkas di luar folder proyek yang boleh dimuat PDF")
         content, problem = read_regular_file(path)
         if problem:

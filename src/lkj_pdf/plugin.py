@@ -20,8 +20,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from lkj import cache as store
-
 from . import cache, publish
 from .submission import Metadata, Submission, source_date
 
@@ -63,20 +61,17 @@ class PdfPlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         output = site_dir / self.config["output_path"]
         submission = self._submission(config)
-        where = store.folder("pdf")
-        entry = store.key(self._inputs(config, submission)) if where else ""
-        pdf = cache.find(where, entry, submission.roots) if where else None
-        if pdf is None:
-            self._render(config, submission)
-            problem = (
-                cache.keep(where, entry, output.read_bytes(), submission.read, submission.roots) if where else None
-            )
-            if problem:
-                log.info(f"PDF tidak disimpan untuk build berikutnya ({where}): {problem}")
-        else:
+        entry = cache.entry(self._inputs(config, submission))
+        pdf = entry and cache.find(*entry, submission.roots)
+        if pdf:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_bytes(pdf)
-            log.info(f"PDF tidak berubah sejak build sebelumnya: dipakai lagi ({where})")
+            log.info(f"PDF tidak berubah sejak build sebelumnya: dipakai lagi ({entry[0]})")
+        else:
+            self._render(config, submission)
+            problem = entry and cache.keep(*entry, output.read_bytes(), submission.read, submission.roots)
+            if problem:
+                log.info(f"PDF tidak disimpan untuk build berikutnya ({entry[0]}): {problem}")
         publish.publish(site_dir, output)
 
     def _submission(self, config) -> Submission:
@@ -101,7 +96,6 @@ class PdfPlugin(BasePlugin):
 
     def _inputs(self, config, submission: Submission):
         """Everything the PDF is made from, for its cache key (what WeasyPrint reads is checked apart)."""
-        yield from cache.code()
         yield repr(sorted((name, repr(value)) for name, value in self.config.items()))
         metadata = submission.metadata
         yield repr((metadata.title, metadata.author, metadata.subject, metadata.keywords, metadata.language))

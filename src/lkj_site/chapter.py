@@ -90,20 +90,10 @@ def _template(environment, source: str):
 
 
 def _syntax(environment) -> tuple:
-    """What Jinja's compiled code depends on besides the source: its syntax and compiler settings."""
+    """What Jinja's compiled code depends on besides the source: its syntax (Jinja's lexer, one
+    object for all environments of the same syntax) and its compiler settings."""
     return (
-        environment.block_start_string,
-        environment.block_end_string,
-        environment.variable_start_string,
-        environment.variable_end_string,
-        environment.comment_start_string,
-        environment.comment_end_string,
-        environment.line_statement_prefix,
-        environment.line_comment_prefix,
-        environment.trim_blocks,
-        environment.lstrip_blocks,
-        environment.newline_sequence,
-        environment.keep_trailing_newline,
+        environment.lexer,
         tuple(sorted(environment.extensions)),
         environment.optimized,
         environment.autoescape,
