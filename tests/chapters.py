@@ -34,7 +34,9 @@ class Macros:
         body, front_matter = meta.get_data(path.read_text(encoding="utf-8-sig"))
         docs = path.parent
         self.page = SimpleNamespace(
-            file=SimpleNamespace(src_uri=path.relative_to(docs).as_posix(), abs_src_path=str(path)), meta=front_matter
+            file=SimpleNamespace(src_uri=path.relative_to(docs).as_posix(), abs_src_path=str(path)),
+            meta=front_matter,
+            url="" if path.stem == "index" else f"{path.stem}/",
         )
         self.markdown = body
         self.variables["_lkj_report"].start_page(front_matter.get("bab"))

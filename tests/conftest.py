@@ -71,3 +71,24 @@ def real_data():
     from lkj.load import load_data
 
     return load_data(PROJECT_ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def extra():
+    """The settings section (`extra`) of the real report's mkdocs.yml."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=get_yaml_loader())["extra"]
+
+
+@pytest.fixture
+def report(real_data, extra):
+    """The real report's `Report`, on a page of BAB III."""
+    from lkj.report import Report
+    from lkj.settings import read_settings
+
+    report = Report(real_data, read_settings(extra))
+    report.start_page(3)
+    return report

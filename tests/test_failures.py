@@ -21,7 +21,7 @@ from tests.test_validate import replace
 MACRO_FAILURES = {
     "unknown macro": (
         "docs/bab-2.md", "{{ jumlah_misi() }}", "{{ jumlah_misii() }}",
-        "docs/bab-2.md, baris {line}: makro atau nama 'jumlah_misii' tidak dikenal; makro yang tersedia: capaian,",
+        "docs/bab-2.md, baris {line}: makro atau nama 'jumlah_misii' tidak dikenal; makro yang tersedia: bagan_organisasi, capaian,",
     ),
     "wrong argument": (
         "docs/bab-3.md", "{{ pagu() }}", '{{ pagu(tahun="20x9") }}',

@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 
 from lkj_site import run
-from tests.html import parse
+from tests.html import cells, parse
 from tests.sites import copy_project
 
 MM = 72 / 25.4
@@ -387,3 +387,85 @@ def test_open_data_page_links_the_csv_files_with_their_sha256(built_site, pdf_te
         assert links[path.name] == f"../data/{path.name}"
         assert hashlib.sha256(path.read_bytes()).hexdigest() in page.get_text()
     assert "Data Terbuka" not in pdf_text  # a page of the website only
+
+
+# --- the transparency website (issue 10) ------------------------------------------------------
+
+
+def test_home_page_summary_is_computed_and_links_to_its_tables(built_site, real_data):
+    from lkj.compute import anggaran_periode
+
+    home = parse((built_site / "index.html").read_text(encoding="utf-8"))
+    cards = {c.select_one(".lkj-ringkasan__label").get_text(): c for c in home.select(".lkj-ringkasan__kartu")}
+    budget = anggaran_periode(real_data, 2019, "Tahun", "Tahun 2019")
+    assert cards["Pagu anggaran"].select_one(".lkj-ringkasan__angka").get_text() == f"Rp {budget.pagu:,}".replace(
+        ",", "."
+    )
+    assert cards["Realisasi anggaran"].a.get_text() == f"Rp {budget.realisasi:,}".replace(",", ".")
+    assert cards["Serapan anggaran"].a.get_text() == "95,35%"
+    assert cards["Indikator kinerja utama"].a.get_text() == "9"
+    assert cards["Target tercapai"].a.get_text() == "9 dari 9"
+    assert cards["Serapan anggaran"].a["href"] == "bab-3/#tabel-3-2"
+    assert cards["Indikator kinerja utama"].a["href"] == "bab-3/#tabel-3-1"
+    chapter = parse((built_site / "bab-3" / "index.html").read_text(encoding="utf-8"))
+    assert chapter.select_one("#tabel-3-2 caption").get_text().startswith("Tabel 3.2 Realisasi")
+    assert home.select_one(".lkj-unduh a")["href"].endswith(".pdf")  # the PDF beside the summary
+    kata_pengantar = parse((built_site / "kata-pengantar" / "index.html").read_text(encoding="utf-8"))
+    assert kata_pengantar.h1.get_text().startswith("Kata Pengantar")
+
+
+def test_every_chart_is_an_svg_in_the_site_and_the_pdf(built_site, pages):
+    chapter = parse((built_site / "bab-3" / "index.html").read_text(encoding="utf-8"))
+    figures = chapter.select("figure.lkj-grafik")
+    captions = [f.figcaption.get_text() for f in figures]
+    assert [c.split(" ", 2)[1] for c in captions] == ["3.1", "3.2", "3.3", "3.4"]
+    for figure in figures:
+        svg = (built_site / "bab-3" / figure.img["src"]).resolve()
+        assert svg.read_bytes().startswith(b"<?xml") and b"<svg" in svg.read_bytes()
+        assert len(figure.img["alt"]) > 40
+        data = figure.find_next_sibling("details")
+        assert data.table and [a.get_text() for a in data.select(".lkj-unduh-tabel a")] == [
+            "CSV",
+            "CSV (Excel Indonesia)",
+            "XLSX",
+        ]
+    pdf = " ".join(pages.values())
+    for caption in captions:
+        assert pdf.count(caption) == 2  # under the chart, and in the Daftar Gambar
+    assert "Lihat data gambar ini" not in pdf and "Unduh:" not in pdf
+
+
+def test_each_table_downloads_as_shown(built_site):
+    from openpyxl import load_workbook
+
+    chapter = parse((built_site / "bab-3" / "index.html").read_text(encoding="utf-8"))
+    table = chapter.select_one("#tabel-3-2")
+    href = table.select(".lkj-unduh-tabel a")[2]["href"]
+    sheet = load_workbook(built_site / "bab-3" / href).active
+    assert sheet["A1"].value.startswith("Tabel 3.2 Realisasi")
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    total = next(row for row in rows if row[0] == "Jumlah")
+    shown = cells(table.select_one("tfoot tr"))
+    assert total[3:] == (2392837500, 2281522116, 95.35, 102.68)
+    assert [f"{total[3]:,}".replace(",", "."), "95,35"] == [shown[-4], shown[-2]]
+    excel = (built_site / "bab-3" / table.select(".lkj-unduh-tabel a")[1]["href"]).read_bytes()
+    assert (
+        excel.startswith("\ufeff".encode()) and b"Jumlah;;Jumlah Tahun 2019;2392837500;2281522116;95,35;102,68" in excel
+    )
+
+
+def test_open_data_package_is_valid(built_site):
+    from frictionless import Package
+
+    report = Package(str(built_site / "data" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_organisation_list_chart_and_sentence_agree(built_site):
+    chapter = parse((built_site / "bab-1" / "index.html").read_text(encoding="utf-8"))
+    listed = [li.get_text() for li in chapter.select("ol.lkj-susunan li")]
+    charted = [span.get_text() for span in chapter.select("figure.lkj-bagan span")]
+    assert "UPTD BLK" in listed and "UPTD BLK" in charted
+    seksi = chapter.select("figure.lkj-bagan li.lkj-bagan__bidang li.lkj-bagan__seksi")
+    assert len(seksi) == 6  # under their Bidang, not beside them
+    assert "2 (dua) Kepala Bidang" in chapter.get_text() and "6 (enam) Kepala Seksi" in chapter.get_text()

@@ -127,7 +127,7 @@ def test_only_the_report_data_is_published_and_attached(hostile):
     project, result, _ = hostile
     assert result.stdout.splitlines()[-1] == "Situs: site/index.html  PDF: site/pdf/lkj-disnaker-tanjabbar-2020.pdf"
     published = sorted(p.name for p in (project / "site" / "data").iterdir())
-    assert published == SCHEMA_FILES
+    assert published == sorted([*SCHEMA_FILES, "datapackage.json"])
     for name in SCHEMA_FILES:
         assert (project / "site" / "data" / name).read_bytes() == (project / "data" / name).read_bytes()
     (pdf,) = (project / "site" / "pdf").glob("*.pdf")

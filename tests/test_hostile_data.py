@@ -10,12 +10,16 @@ import pytest
 from lkj import csvfile
 from lkj.findings import ERROR, WARNING, Finding
 from lkj.load import report_findings
+from lkj.settings import Settings
 from lkj.validate import validate
 from lkj_site import opendata
 from tests.sites import PROJECT_ROOT
 from tests.test_validate import LEVELS, REAL_WARNINGS, found, replace
 
 PRESENT_FILES = sorted(path.name for path in (PROJECT_ROOT / "data").glob("*.csv"))
+
+
+SETTINGS = Settings(instansi="Dinas Contoh", daerah="Kabupaten Contoh", tahun=2020, visi="Visi")
 
 
 @pytest.fixture
@@ -70,15 +74,16 @@ def test_unknown_files_in_data_are_warnings_and_never_published(data_dir, tmp_pa
     unknown = sorted(f.file for f in findings if "berkas tidak dikenal" in f.message)
     assert unknown == ["cadangan.csv", "lingkungan.csv", "pegawai_internal.csv", "rahasia.csv"]
     assert {f.level for f in findings} == {WARNING} and len(findings) == REAL_WARNINGS + 4
-    opendata.publish(tmp_path / "site" / "data", data)
-    assert sorted(p.name for p in (tmp_path / "site" / "data").iterdir()) == sorted(data.raw) == PRESENT_FILES
+    opendata.publish(tmp_path / "site" / "data", data, SETTINGS)
+    published = sorted(p.name for p in (tmp_path / "site" / "data").iterdir())
+    assert published == sorted([*data.raw, opendata.DESCRIPTOR]) and sorted(data.raw) == PRESENT_FILES
 
 
 def test_the_published_bytes_are_the_validated_ones(data_dir, tmp_path):
     data, _ = validate(data_dir, LEVELS)
     original = (data_dir / "misi.csv").read_bytes()
     (data_dir / "misi.csv").write_text("kode_misi,uraian\nI,diganti setelah pemeriksaan\n", encoding="utf-8")
-    opendata.publish(tmp_path / "terbit", data)
+    opendata.publish(tmp_path / "terbit", data, SETTINGS)
     assert (tmp_path / "terbit" / "misi.csv").read_bytes() == original
 
 

@@ -10,31 +10,15 @@ from decimal import Decimal
 
 import jinja2
 import pytest
-import yaml
-from mkdocs.utils.yaml import get_yaml_loader
 
 from lkj import tables
 from lkj.html import render
-from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 from lkj_site.macros import INLINE
 from tests.html import cells, parse, section
 from tests.sites import PROJECT_ROOT
 
 FIGURES = PROJECT_ROOT / "tests" / "angka_laporan.csv"
-
-
-@pytest.fixture(scope="module")
-def extra():
-    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
-        return yaml.load(file, Loader=get_yaml_loader())["extra"]
-
-
-@pytest.fixture
-def report(real_data, extra):
-    report = Report(real_data, read_settings(extra))
-    report.start_page(3)
-    return report
 
 
 def block(report, name: str, **arguments) -> str:
@@ -203,7 +187,7 @@ def test_tabel_data_terbuka(report, real_data):
     row = next(tr for tr in page.select("tbody tr") if tr.a.get_text() == "realisasi_anggaran.csv")
     assert row.a["href"] == "../data/realisasi_anggaran.csv" and row.a.has_attr("download")
     assert cells(row)[2] == str(len(real_data["realisasi_anggaran"]))
-    assert len(page.select("code.lkj-sha256")) == len(real_data.raw) == 12
+    assert len(page.select("code.lkj-sha256")) == len(real_data.raw) == 13
 
 
 def test_no_macro_call_in_a_chapter_names_a_year():

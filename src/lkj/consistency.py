@@ -33,7 +33,31 @@ def check(data, levels: Sequence[Sequence[str]]) -> list[Finding]:
         *_capaian_warnings(data, levels),
         *_targets_differ(data),
         *_markup_in_text(data),
+        *_organisation_tree(data),
     ]
+
+
+def _organisation_tree(data) -> list[Finding]:
+    """One head of office at the top; every other unit under a unit of the file, without a loop."""
+    units = {unit.kode_unit: unit for unit in data["organisasi"]}
+    findings = []
+    heads = [unit for unit in units.values() if not unit.induk]
+    if units and len(heads) != 1:
+        message = f"harus tepat satu unit tanpa induk (kepala instansi), ada {len(heads)}"
+        findings.append(Finding(ERROR, "organisasi.csv", message, (heads or list(units.values()))[0].baris, "induk"))
+    for unit in units.values():
+        if unit.induk and unit.induk not in units:
+            message = f"induk '{unit.induk}' tidak ada di kolom kode_unit"
+            findings.append(Finding(ERROR, "organisasi.csv", message, unit.baris, "induk", unit.induk))
+            continue
+        seen, current = {unit.kode_unit}, unit
+        while current.induk and current.induk in units:
+            if current.induk in seen:
+                findings.append(Finding(ERROR, "organisasi.csv", "induk berputar", unit.baris, "induk", unit.induk))
+                break
+            seen.add(current.induk)
+            current = units[current.induk]
+    return findings
 
 
 def _values_match_arah(data, levels) -> list[Finding]:

@@ -7,11 +7,13 @@ otherwise act on it. Macro output is inserted after Jinja has run, so it is neve
 evaluated as a template either.
 """
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
+from lkj.organisasi import Node, Organisation
 from lkj.tables import Cell, ItemList, Note, Row, Signature, Table
 
 # Every ASCII punctuation mark becomes a numeric character reference (`[` -> `&#91;`):
@@ -50,17 +52,21 @@ def render(block) -> Markup:
         return Markup('<p class="lkj-catatan lkj-catatan--pengganti">{}</p>').format(text(block.text))
     if isinstance(block, Signature):
         return signature(block)
+    if isinstance(block, Organisation):
+        return organisation(block)
     raise TypeError(f"no HTML for {type(block).__name__}")
 
 
-def table(model: Table) -> Markup:
-    """A captioned table inside a `div.lkj-tabel` wrapper, with notes under it.
+def table(model: Table, anchor: str = "", downloads: Markup | None = None) -> Markup:
+    """A captioned table inside a `div.lkj-tabel` wrapper, with notes and downloads under it.
 
     `widths` are the columns' shares of the text width in percent (they fix the layout
-    on paper, where a table must never run off the page).
+    on paper, where a table must never run off the page). `anchor` (built by the code:
+    `tabel-3-2`) lets other pages link the table.
     """
     kind = f" lkj-tabel--{model.kind}" if model.kind else ""
-    lines = [Markup('<div class="lkj-tabel{}">').format(kind), Markup("<table>")]
+    ident = Markup(' id="{}"').format(anchor) if anchor else Markup("")
+    lines = [Markup('<div class="lkj-tabel{}"{}>').format(kind, ident), Markup("<table>")]
     if model.caption:  # None: an uncaptioned table, outside the numbered ones of the report
         lines.append(Markup("<caption>{}</caption>").format(text(model.caption)))
     if model.widths:
@@ -74,8 +80,57 @@ def table(model: Table) -> Markup:
         lines.append(Markup(f"</{tag}>"))
     lines.append(Markup("</table>"))
     lines.extend(Markup('<p class="lkj-catatan">{}</p>').format(text(note)) for note in model.notes)
+    if downloads:
+        lines.append(downloads)
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)
+
+
+def downloads(links: Sequence[tuple[str, str]], source: str) -> Markup:
+    """`Unduh: CSV · CSV (Excel Indonesia) · XLSX` and where the figures come from (website only)."""
+    items = Markup(" · ").join(
+        Markup('<a href="{}" download>{}</a>').format(href, text(label)) for label, href in links
+    )
+    return Markup('<p class="lkj-unduh-tabel lkj-hanya-web">Unduh: {} <span class="lkj-sumber">{}</span></p>').format(
+        items, text(source)
+    )
+
+
+def figure(caption: str, anchor: str, src: str, alt: str, data_table: Markup, more: Markup) -> Markup:
+    """A chart: its SVG with a text alternative, the numbered caption, and its data one click away."""
+    return Markup(
+        '<figure class="lkj-grafik" id="{anchor}"><img src="{src}" alt="{alt}" width="700">'
+        "<figcaption>{caption}</figcaption></figure>\n"
+        '<details class="lkj-data-grafik lkj-hanya-web"><summary>Lihat data gambar ini</summary>\n'
+        "{table}\n{more}</details>"
+    ).format(
+        anchor=anchor,
+        src=src,
+        alt=text(alt),
+        caption=text(caption),
+        table=data_table,
+        more=more,
+    )
+
+
+def summary(model, links: dict[str, str]) -> Markup:
+    """The home page's Ringkasan Kinerja: one card per figure, each linked to its table."""
+    cards = []
+    for item in model.figures:
+        value = text(item.value)
+        href = links.get(item.table)
+        if href:
+            value = Markup('<a href="{}">{}</a>').format(href, value)
+        cards.append(
+            Markup(
+                '<div class="lkj-ringkasan__kartu"><p class="lkj-ringkasan__label">{}</p>'
+                '<p class="lkj-ringkasan__angka">{}</p><p class="lkj-ringkasan__rincian">{}</p></div>'
+            ).format(text(item.label), value, text(item.detail))
+        )
+    return Markup(
+        '<section class="lkj-ringkasan" aria-label="{title}"><p class="lkj-ringkasan__periode">{period}</p>'
+        '<div class="lkj-ringkasan__kartu-kartu">{cards}</div></section>'
+    ).format(title=text(model.title), period=text(model.period), cards=Markup("").join(cards))
 
 
 def _row(row: Row, cell_tag: str) -> Markup:
@@ -111,7 +166,40 @@ def _list(tag: str, items: Iterable[str], css_class: str) -> Markup:
     return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), class_attribute, inner)
 
 
+def organisation(model: Organisation) -> Markup:
+    """The list of BAB I (a. Kepala Dinas, b. Sekretariat, terdiri dari: 1. ...) or, with a
+    caption, the chart: a tree of boxes, each level indented under its parent with a line."""
+    if model.caption is None:
+        items = [Markup("<li>{}</li>").format(text(model.root.nama))]
+        for unit in model.root.children:
+            inner = _list("ol", (child.nama for child in unit.children), "") if unit.children else Markup("")
+            label = f"{unit.nama}, terdiri dari:" if unit.children else unit.nama
+            items.append(Markup("<li>{}{}</li>").format(text(label), inner))
+        return Markup('<ol class="lkj-susunan" type="a">{}</ol>').format(Markup("").join(items))
+    return Markup(
+        '<figure class="lkj-bagan"><ul class="lkj-bagan__pohon">{}</ul><figcaption>{}</figcaption></figure>'
+    ).format(_node(model.root), text(model.caption))
+
+
+def _node(node: Node) -> Markup:
+    inner = Markup("<ul>{}</ul>").format(Markup("").join(_node(c) for c in node.children)) if node.children else ""
+    return Markup('<li class="lkj-bagan__{}"><span>{}</span>{}</li>').format(node.jenis, text(node.nama), inner)
+
+
+def provenance(about: str | None, changed: str, period: str, sources: str) -> Markup:
+    """The line under every page of the website: freshness, years, where its figures come from;
+    `about`: the link to the page "Tentang data ini", where the report has one."""
+    link = Markup(' · <a href="{}">Tentang data ini</a>').format(about) if about else Markup("")
+    return Markup('<p class="lkj-asal lkj-hanya-web">{} · {} · {}{}</p>').format(
+        text(changed), text(period), text(sources), link
+    )
+
+
 # --- the PDF's links on the website -----------------------------------------------------------
+
+# Blocks of the website only (a chart's data, a table's downloads): left out of the PDF. Made
+# here only, in exactly this form, and never nested in one another (lkj_pdf/plugin.py).
+WEB_ONLY = re.compile(r'<(details|p) class="[^"]*\blkj-hanya-web\b[^"]*">.*?</\1>', re.S)
 
 PDF_INFO_PLACEHOLDER = Markup('<span class="lkj-pdf-info"></span>')  # filled in once the PDF exists
 

@@ -76,6 +76,17 @@ class Report:
         """`Tahun 2019`, or `Semester I 2019` in a report of a semester."""
         return periode(self.settings.periode, tahun)
 
+    def tahun_anggaran(self) -> list[int]:
+        """Every year whose budget of the report's period is in the data, oldest first."""
+        files = ("realisasi_anggaran", "realisasi_program", "ringkasan_anggaran")
+        return sorted({r.tahun for name in files for r in self.data[name] if r.periode == self.settings.periode})
+
+    def tahun_capaian(self) -> list[int]:
+        """Every year with both PK targets and realisasi of the report's period, oldest first."""
+        periode = self.settings.periode
+        targets = {t.tahun for t in self.data["target_kinerja"] if (t.dokumen, t.periode) == ("PK", periode)}
+        return sorted(targets & {r.tahun for r in self.data["realisasi_kinerja"] if r.periode == periode})
+
     # --- lookups --------------------------------------------------------------------------
 
     def program_name(self, kode: str) -> str:

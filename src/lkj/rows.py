@@ -89,6 +89,17 @@ class AnggaranPK:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit of the organisation (data/organisasi.csv), under its parent (`induk`)."""
+
+    kode_unit: str
+    induk: str | None  # empty: the head of the office, at the top
+    jenis: str  # kepala, sekretariat, subbagian, bidang, seksi, uptd, fungsional
+    nama: str
+    baris: int
+
+
+@dataclass(frozen=True)
 class Misi:
     kode_misi: str
     uraian: str

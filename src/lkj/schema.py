@@ -37,6 +37,7 @@ NUMBERS = (RUPIAH, OPTIONAL_PERCENT, OPTIONAL_DECIMAL, TARGET, REALISASI)
 ARAH = ("naik", "turun", "kualitatif")
 DOKUMEN = ("RK", "PK")
 PERAN = ("utama", "pendukung")
+JENIS_UNIT = ("kepala", "sekretariat", "subbagian", "bidang", "seksi", "uptd", "fungsional")
 JENIS_BELANJA = (
     "Belanja Tidak Langsung",
     "Belanja Langsung",
@@ -183,6 +184,18 @@ TABLES: tuple[Table, ...] = (
         key=("kode_misi",),
     ),
     Table(
+        "organisasi.csv",
+        rows.Unit,
+        (
+            Column("kode_unit", CODE),
+            Column("induk", OPTIONAL_TEXT),  # a kode_unit of this file (consistency.py checks it)
+            Column("jenis", CHOICE, JENIS_UNIT),
+            Column("nama", TEXT),
+        ),
+        key=("kode_unit",),
+        required=False,
+    ),
+    Table(
         "renstra.csv",
         rows.Renstra,
         (Column("no", CODE), Column("tujuan", TEXT), Column("sasaran", TEXT), Column("strategi", TEXT)),
@@ -252,6 +265,7 @@ DESCRIPTIONS = {
     "belanja.csv": "Pagu dan realisasi per jenis belanja",
     "anggaran_pk.csv": "Anggaran per program dalam Perjanjian Kinerja",
     "misi.csv": "Misi RPJMD dan peran instansi dalam tiap misi",
+    "organisasi.csv": "Susunan organisasi: unit, jenisnya dan unit induknya",
     "renstra.csv": "Tujuan, sasaran dan strategi Renstra",
     "arah_kebijakan.csv": "Arah kebijakan Renstra",
     "sasaran.csv": "Sasaran strategis dan tujuannya",

@@ -54,6 +54,7 @@ class Settings:
     singkatan: Singkatan = field(default_factory=Singkatan)
     kata_kunci: tuple[str, ...] = ()  # extra keywords of the PDF, after the derived ones
     logo: str = ""  # the regency's logo on the PDF cover: an image inside the project
+    lisensi: str = "CC-BY-4.0"  # the open data's licence (SPDX identifier), in datapackage.json
     tingkat_kualitatif: tuple[tuple[str, ...], ...] = SKALA_BAWAAN
 
     def __post_init__(self):

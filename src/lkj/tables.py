@@ -8,6 +8,7 @@ website and the PDF) and that any other output can render the same way.
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from . import compute, fmt, schema
 from .report import Report
@@ -26,6 +27,7 @@ class Cell:
     strong: bool = False
     href: str | None = None  # a link to a file of the site (built by the code, never from data)
     code: bool = False  # set in a monospace font (checksums)
+    value: int | Decimal | None = None  # a figure's number as shown (downloads hold it as a number)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,21 @@ class Signature:
     nip: str
 
 
-_N = dict(numeric=True)
+def number(value: int | Decimal | None, places: int = 0) -> Cell:
+    """A figure: shown in Indonesian style, kept as the number shown (rounded half-up)."""
+    kept = None if value is None else fmt.round_half_up(Decimal(value), places)
+    return Cell(fmt.angka(value, places), numeric=True, value=int(kept) if kept is not None and not places else kept)
+
+
+def percent(value: Decimal | None) -> Cell:
+    return number(value, 2)
+
+
+def measure(value, satuan: str, empty: str = fmt.DASH) -> Cell:
+    """A target or realisasi with its unit: `300 orang`, `77,50%`, or a level (`Baik`)."""
+    if value is None:
+        return Cell(empty, numeric=True)
+    return Cell(dengan_satuan(value, satuan), numeric=True, value=value if isinstance(value, Decimal) else None)
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -123,7 +139,7 @@ def tabel_target(
         columns.remove("Tujuan")
     head = [Row([Cell(c) for c in columns]), Row([Cell(f"({i})") for i in range(1, len(columns) + 1)], "nomor-kolom")]
     body = [
-        Row([*leading, Cell(line.indikator.uraian), Cell(_target(line.target.target, line.indikator.satuan), **_N)])
+        Row([*leading, Cell(line.indikator.uraian), _target(line.target.target, line.indikator.satuan)])
         for line, leading in zip(lines, _sasaran_cells(lines, dengan_tujuan), strict=True)
     ]
     widths = (5, 25, 23, 32, 15) if dengan_tujuan else (6, 32, 44, 18)
@@ -131,8 +147,8 @@ def tabel_target(
     return Table(caption, head, body, kind="target", widths=widths)
 
 
-def _target(value, satuan: str) -> str:
-    return "tidak ada target" if value is None else dengan_satuan(value, satuan)
+def _target(value, satuan: str) -> Cell:
+    return measure(value, satuan, "tidak ada target")
 
 
 def tabel_anggaran_program(report: Report, judul: str | None = None, tahun=None) -> Table:
@@ -145,16 +161,14 @@ def tabel_anggaran_program(report: Report, judul: str | None = None, tahun=None)
             [
                 Cell(str(no)),
                 Cell(report.program_name(row.kode_program)),
-                Cell(fmt.angka(row.pagu), **_N),
+                number(row.pagu),
                 Cell(row.sumber_dana),
             ]
         )
         for no, row in enumerate(rows, start=1)
     ]
     sources = ", ".join(dict.fromkeys(row.sumber_dana for row in rows))
-    foot = [
-        Row([Cell("Jumlah", colspan=2), Cell(fmt.angka(sum(row.pagu for row in rows)), **_N), Cell(sources)], "total")
-    ]
+    foot = [Row([Cell("Jumlah", colspan=2), number(sum(row.pagu for row in rows)), Cell(sources)], "total")]
     caption = report.caption(f"{judul or 'Anggaran Program'} Tahun {tahun}")
     return Table(caption, head, body, foot, kind="anggaran-program", widths=(6, 54, 22, 18))
 
@@ -181,9 +195,9 @@ def tabel_capaian(report: Report, tahun=None) -> Table:
         satuan = line.indikator.satuan
         cells = [
             Cell(line.indikator.uraian),
-            Cell(_target(line.target.target, satuan), **_N),
-            Cell(dengan_satuan(line.realisasi.realisasi, satuan), **_N),
-            Cell(fmt.persen(result.persen), **_N),
+            _target(line.target.target, satuan),
+            measure(line.realisasi.realisasi, satuan),
+            percent(result.persen),
             Cell(remark),
         ]
         body.append(Row([*leading, *cells]))
@@ -244,12 +258,12 @@ def tabel_realisasi_anggaran(report: Report, tahun=None) -> Table:
         cells = [
             Cell(no),
             Cell(name, strong=strong),
-            Cell(fmt.angka(item.pagu), **_N),
-            Cell(fmt.angka(item.realisasi), **_N),
-            Cell(fmt.persen(item.serapan), **_N),
+            number(item.pagu),
+            number(item.realisasi),
+            percent(item.serapan),
         ]
         if with_fisik:
-            cells.append(Cell(fmt.persen(item.fisik), **_N))
+            cells.append(percent(item.fisik))
         return Row(cells, kind)
 
     body = []
@@ -283,11 +297,7 @@ def tabel_belanja(report: Report, tahun=None) -> Table | Note:
     total = compute.Anggaran("", "", sum(r.pagu for r in rows), sum(r.realisasi for r in rows), None)
 
     def cells(item: compute.Anggaran) -> list[Cell]:
-        return [
-            Cell(fmt.angka(item.pagu), **_N),
-            Cell(fmt.angka(item.realisasi), **_N),
-            Cell(fmt.persen(item.serapan), **_N),
-        ]
+        return [number(item.pagu), number(item.realisasi), percent(item.serapan)]
 
     body = [
         Row([Cell(str(no)), Cell(r.jenis_belanja), *cells(compute.Anggaran("", "", r.pagu, r.realisasi, None))])
@@ -309,7 +319,7 @@ def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
             [
                 Cell(table.file, href=f"{awalan}{table.file}"),
                 Cell(schema.DESCRIPTIONS[table.file]),
-                Cell(fmt.angka(len(report.data[table.name])), **_N),
+                number(len(report.data[table.name])),
                 Cell(report.data.sha256[table.file], code=True),
             ]
         )
@@ -317,6 +327,29 @@ def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
         if table.file in report.data.raw
     ]
     return Table(None, head, body, kind="data-terbuka", widths=(24, 36, 10, 30))
+
+
+WHAT_FROM = (  # what a reader sees, and the macro that makes it (its files: provenance.SOURCES)
+    ("Ringkasan kinerja di Beranda", "ringkasan_kinerja"),
+    ("Capaian indikator kinerja utama: tabel, grafik dan angka di teks", "tabel_capaian"),
+    ("Target Rencana dan Perjanjian Kinerja", "tabel_target"),
+    ("Anggaran program Perjanjian Kinerja", "tabel_anggaran_program"),
+    ("Realisasi anggaran, serapan dan fisik: tabel, grafik dan angka di teks", "tabel_realisasi_anggaran"),
+    ("Tujuan, sasaran, strategi dan arah kebijakan Renstra", "tabel_renstra"),
+    ("Susunan dan bagan organisasi", "susunan_organisasi"),
+)
+
+
+def tabel_sumber_angka(report: Report) -> Table:
+    """Where each kind of figure of the report comes from: its data files."""
+    from .provenance import sources
+
+    head = [Row([Cell("Yang ditampilkan"), Cell("Berkas data")])]
+    body = [
+        Row([Cell(title), Cell(", ".join(f"data/{f}" for f in sources(name, report.data.raw)) or fmt.DASH)])
+        for title, name in WHAT_FROM
+    ]
+    return Table(None, head, body, kind="sumber-angka", widths=(50, 50))
 
 
 # --- lists and the signature ------------------------------------------------------------------

@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from lkj import html
+
 from . import cache, publish
 from .submission import Metadata, Submission, source_date
 
@@ -104,8 +106,8 @@ class PdfPlugin(BasePlugin):
             yield from (name, content)
         for page in self._nav.pages:
             yield from (page.url, str(page.title))
-        for page, html in self._pages:
-            yield from (page.url, html)
+        for page, page_html in self._pages:
+            yield from (page.url, page_html)
         hook = Path(config.config_file_path).resolve().parent / "pdf_event_hook.py"
         yield hook.read_bytes() if hook.is_file() else b""
 
@@ -121,21 +123,22 @@ class PdfPlugin(BasePlugin):
         with_pdf.on_config(config)
         writer.install(mkdocs_with_pdf.generator, submission)
         with_pdf.on_nav(self._nav, config, self._files)
-        for page, html in self._pages:
-            with_pdf.on_post_page(_head_and_article(html), page, config)  # its copy; the links are in already
+        for page, page_html in self._pages:
+            with_pdf.on_post_page(_head_and_article(page_html), page, config)  # its copy; the links are in already
         with_pdf.on_post_build(config)
 
 
 def _head_and_article(page_html: str) -> str:
     """What mkdocs-with-pdf takes from a page, its <head> and its <article>, without the rest
-    (Material's navigation, icons and scripts), which it would parse only to throw away."""
+    (Material's navigation, icons and scripts), which it would parse only to throw away, and
+    without the blocks of the website only (`html.WEB_ONLY`: downloads, a chart's data)."""
     head = (page_html.find("<head>"), page_html.find("</head>"))
     article = (page_html.find("<article"), page_html.rfind("</article>"))
     if min(*head, *article) < 0:
         return page_html
     return (
         f"<!doctype html><html>{page_html[head[0] : head[1] + len('</head>')]}"
-        f"<body>{page_html[article[0] : article[1] + len('</article>')]}</body></html>"
+        f"<body>{html.WEB_ONLY.sub('', page_html[article[0] : article[1] + len('</article>')])}</body></html>"
     )
 
 

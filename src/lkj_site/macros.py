@@ -13,12 +13,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lkj import findings, html, tables
+from lkj import charts, findings, html, organisasi, summary, tables
 from lkj.load import load_data, report_findings
+from lkj.provenance import sentence
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 
-from . import chapter, opendata
+from . import chapter, freshness, opendata
+from .published import Published
 
 LOG = logging.getLogger("mkdocs.plugins.lkj")
 
@@ -50,11 +52,14 @@ BLOCKS = (
     "tabel_realisasi_anggaran",
     "tabel_belanja",
     "tabel_data_terbuka",
+    "tabel_sumber_angka",
     "daftar_misi",
     "daftar_program",
     "cara_menghitung",
     "tanda_tangan",
 )
+ABOUT_PAGE = "tentang-data.md"  # "Tentang data ini", linked under every page where the report has it
+CHARTS = ("grafik_capaian", "grafik_anggaran", "grafik_serapan", "grafik_tren_serapan", "grafik_tren_capaian")
 
 
 class DataError(PluginError):
@@ -88,10 +93,18 @@ def define_env(env) -> None:
             "penyusun": settings.penyusun,
         }
     )
-    for name in INLINE:
-        env.macro(chapter.macro(getattr(report, name), name, html.text), name)
-    for name in BLOCKS:
-        env.macro(chapter.macro(partial(getattr(tables, name), report), name, html.render), name)
+    published = Published(report)
+    env.variables["_lkj_published"] = published
+    env.variables["_lkj_changes"] = freshness.last_changes(Path(env.project_dir))
+    inline = [(report, name) for name in INLINE] + [(partial(organisasi.jumlah_pejabat, report), "jumlah_pejabat")]
+    for owner, name in inline:
+        function = owner if callable(owner) else getattr(owner, name)
+        env.macro(chapter.macro(function, name, partial(published.inline, env, name)), name)
+    blocks = [(tables, name) for name in BLOCKS] + [(charts, name) for name in CHARTS]
+    blocks += [(organisasi, "susunan_organisasi"), (organisasi, "bagan_organisasi"), (summary, "ringkasan_kinerja")]
+    for module, name in blocks:
+        present = partial(published.present, env, name)
+        env.macro(chapter.macro(partial(getattr(module, name), report), name, present), name)
 
 
 def on_pre_page_macros(env) -> None:
@@ -99,10 +112,25 @@ def on_pre_page_macros(env) -> None:
 
     Table captions are numbered per chapter: the page's front matter says which (`bab: 3`).
     """
-    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))
-    env.markdown = chapter.render(env)
+    report = env.variables["_lkj_report"]
+    report.start_page(env.page.meta.get("bab"))
+    markdown = chapter.render(env)
+    sources = env.variables["_lkj_published"].page_sources.get(env.page.url, [])
+    paths = [f"docs/{env.page.file.src_uri}", *(f"data/{file}" for file in sources)]
+    settings = report.settings
+    period = f"Kinerja {settings.periode_kinerja}, LKj Tahun {settings.tahun}"
+    where = sentence(sources) if sources else "Halaman ini tidak memuat angka dari data"
+    changed = freshness.line(paths, env.variables["_lkj_changes"])
+    up = "../" * env.page.url.count("/")
+    about = f"{up}tentang-data/" if Path(env.conf["docs_dir"], ABOUT_PAGE).is_file() else None
+    line = html.provenance(about, changed, period, where)
+    env.markdown = f"{markdown}\n\n{line}\n"
 
 
 def on_post_build(env) -> None:
-    """Publish the data files beside the site (site/data/), for the "Data Terbuka" page."""
-    opendata.publish(Path(env.conf["site_dir"]) / "data", env.variables["_lkj_report"].data)
+    """Publish the data files beside the site (site/data/), for the "Data Terbuka" page, and
+    the charts and downloads the pages made (before the PDF, a later plugin, reads them)."""
+    site_dir = Path(env.conf["site_dir"])
+    report = env.variables["_lkj_report"]
+    opendata.publish(site_dir / "data", report.data, report.settings)
+    env.variables["_lkj_published"].write(site_dir)

@@ -1,0 +1,113 @@
+"""What the chapters' blocks add to the site beside their HTML, for one build.
+
+A numbered table gets an anchor (`tabel-3-2`) and its downloads (CSV, CSV for Indonesian
+Excel, XLSX of exactly what it shows); a chart gets its SVG (`gambar/gambar-3-1.svg`) and its
+data table with the same downloads; the home page's summary links each figure to its table.
+The files are kept in memory while the pages render and written into the site at the end
+(`write`), before the PDF is made from the pages: nothing is written into docs/ or data/.
+"""
+
+import hashlib
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from lkj import charts, draw, export, html, provenance, summary
+from lkj.tables import Table
+
+DOWNLOADS = "unduh"
+CHARTS = "gambar"
+PLACEHOLDER = "#lkj-tautan-"  # a summary figure's link until the page of its table is known
+_SVG: dict[str, bytes] = {}  # chart model -> SVG, across the rebuilds of `make serve`
+_SVG_MAX = 64
+
+
+class Published:
+    def __init__(self, report):
+        self.report = report
+        self.files: dict[str, bytes] = {}  # path in the site -> content
+        self.places: dict[str, str] = {}  # macro name -> "bab-3/#tabel-3-1", its first table
+        self.page_sources: dict[str, list[str]] = {}  # page URL -> data files its macros read
+
+    def record(self, page_url: str, name: str) -> tuple[str, ...]:
+        """Macro `name` ran on the page: its data files are among the page's sources."""
+        files = provenance.sources(name, self.report.data.raw)
+        known = self.page_sources.setdefault(page_url, [])
+        known += [f for f in files if f not in known]
+        return files
+
+    def inline(self, env, name: str, result) -> Markup:
+        """HTML of an inline macro's result (inert text); records its sources."""
+        self.record(env.page.url, name)
+        return html.text(result)
+
+    def present(self, env, name: str, block) -> Markup:
+        """HTML of a block macro's result on the page being rendered; records what it adds."""
+        page_url = env.page.url
+        files = self.record(page_url, name)
+        up = "../" * page_url.count("/")
+        source = f"{provenance.sentence(files)} ({self.report.settings.judul_dokumen})"
+        if isinstance(block, Table) and block.caption:
+            anchor = _anchor(block.caption)
+            self.places.setdefault(name, f"{page_url}#{anchor}")
+            return html.table(block, anchor, self._downloads(anchor, export.sheet(block, source), up))
+        if isinstance(block, charts.Chart):
+            anchor = _anchor(block.caption)
+            self.places.setdefault(name, f"{page_url}#{anchor}")
+            self.files[f"{CHARTS}/{anchor}.svg"] = _svg(block)
+            sheet = export.sheet(block.table, source)
+            sheet = export.Sheet(block.caption, sheet.source, sheet.header, sheet.rows, sheet.places)
+            links = self._downloads(f"{anchor}-data", sheet, up)
+            return html.figure(
+                block.caption, anchor, f"{up}{CHARTS}/{anchor}.svg", block.alt, html.table(block.table), links
+            )
+        if isinstance(block, summary.Summary):
+            return html.summary(block, {figure.table: PLACEHOLDER + figure.table for figure in block.figures})
+        return html.render(block)
+
+    def _downloads(self, stem: str, sheet: export.Sheet, up: str) -> Markup:
+        self.files[f"{DOWNLOADS}/{stem}.csv"] = export.to_csv(sheet)
+        self.files[f"{DOWNLOADS}/{stem}-excel-id.csv"] = export.to_csv(sheet, excel_id=True)
+        self.files[f"{DOWNLOADS}/{stem}.xlsx"] = export.to_xlsx(sheet)
+        links = (
+            ("CSV", f"{up}{DOWNLOADS}/{stem}.csv"),
+            ("CSV (Excel Indonesia)", f"{up}{DOWNLOADS}/{stem}-excel-id.csv"),
+            ("XLSX", f"{up}{DOWNLOADS}/{stem}.xlsx"),
+        )
+        return html.downloads(links, sheet.source)
+
+    def write(self, site_dir: Path) -> None:
+        """The files into the site, and the summary's links to the tables' pages."""
+        for path, content in sorted(self.files.items()):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        index = site_dir / "index.html"
+        if index.is_file():
+            page = index.read_text(encoding="utf-8")
+            if PLACEHOLDER in page:
+                index.write_text(self._resolve(page), encoding="utf-8")
+
+    def _resolve(self, page: str) -> str:
+        def link(found: re.Match) -> str:
+            return self.places.get(found.group(1), "#")
+
+        return re.sub(re.escape(PLACEHOLDER) + r"([a-z_]+)", link, page)
+
+
+def _anchor(caption: str) -> str:
+    """`Tabel 3.2 ...` -> `tabel-3-2`."""
+    found = re.match(r"(Tabel|Gambar) ([0-9A-Za-z]+)\.([0-9]+) ", caption)
+    if not found:
+        raise ValueError(f"judul tanpa nomor: {caption!r}")
+    return f"{found.group(1).lower()}-{found.group(2).lower()}-{found.group(3)}"
+
+
+def _svg(chart: charts.Chart) -> bytes:
+    key = hashlib.sha256(repr(chart).encode()).hexdigest()
+    if key not in _SVG:
+        if len(_SVG) >= _SVG_MAX:
+            _SVG.clear()
+        _SVG[key] = draw.svg(chart)
+    return _SVG[key]
