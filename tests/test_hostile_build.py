@@ -76,6 +76,9 @@ def hostile(tmp_path_factory, loopback):
     )
     replace(data / "arah_kebijakan.csv", "2,6,Membangun Balai Latihan Kerja (BLK)", f"2,6,Membangun {LONG_WORD}")
     replace(data / "realisasi_anggaran.csv", "2019,K01.10,500212445,", f"2019,K01.10,{BIG_PAGU},")
+    # shown in the charts, their alt texts and the downloads; a unit of the organisation chart
+    replace(data / "program.csv", "P01,Program Pelayanan Administrasi Perkantoran", f'P01,"{misi}"')
+    replace(data / "organisasi.csv", "UPTD,KD,uptd,UPTD BLK", f"UPTD,KD,uptd,UPTD {LONG_WORD}")
     (data / "pegawai_internal.csv").write_text("nip,nama,gaji\n1,Rahasia,100\n", encoding="utf-8")
     (data / "rahasia.csv").symlink_to("/etc/passwd")
     (data / "lingkungan.csv").symlink_to("/proc/self/environ")
@@ -99,6 +102,28 @@ def test_no_script_link_or_event_handler_reaches_any_page(hostile):
             assert not any(name.lower().startswith("on") for name in tag.attrs), (path, tag)
             for name in ("href", "src"):
                 assert not str(tag.get(name, "")).strip().lower().startswith(("javascript:", "file:")), (path, tag)
+
+
+def test_charts_and_downloads_show_the_text_as_written(hostile, loopback):
+    from openpyxl import load_workbook
+
+    project, _, _ = hostile
+    site = project / "site"
+    for svg in (site / "gambar").glob("*.svg"):
+        content = svg.read_bytes()
+        assert not re.search(rb"<(a|script|img|image|foreignObject)\b", content), svg
+    assert b"[x](javascript:alert(1))" in (site / "gambar" / "gambar-3-2.svg").read_bytes()
+    chart = parse((site / "bab-3" / "index.html").read_text(encoding="utf-8")).select("figure.lkj-grafik img")[1]
+    assert hostile_misi(loopback.url) in chart["alt"]
+    sheet = load_workbook(site / "unduh" / "tabel-3-2.xlsx").active
+    assert hostile_misi(loopback.url) in [row[2] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_a_huge_unit_name_never_cuts_the_pdf_short(hostile):
+    project, _, _ = hostile
+    (pdf,) = (project / "site" / "pdf").glob("*.pdf")
+    last_pages = "".join(page.extract_text() for page in PdfReader(pdf).pages[-6:])
+    assert "BAB IV" in last_pages or "Lampiran" in last_pages  # everything after the chart is still there
 
 
 def test_the_misi_reads_as_written_in_the_text_and_in_the_renstra_table(hostile, loopback):

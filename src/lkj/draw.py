@@ -46,6 +46,7 @@ WIDTH_INCHES = 6.69  # the PDF's text width (170 mm): 10 pt text stays about 9 p
 # layout was measured with), then DejaVu Sans, then the reader's sans-serif: text always fits.
 FONT_FAMILY = b"font-family: 'LKj Sans', 'DejaVu Sans', sans-serif"
 LABEL_WIDTH = 42  # characters per line of a bar's label
+LABEL_LINES = 3  # a longer label is shortened (" …"); the data table and the alt text have it whole
 
 
 def svg(chart: Chart) -> bytes:
@@ -73,7 +74,7 @@ def _height(chart: Chart) -> float:
 
 
 def _wrap(label: str) -> str:
-    return "\n".join(textwrap.wrap(label, LABEL_WIDTH)) or label
+    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …")) or label
 
 
 def _formatter():

@@ -42,6 +42,12 @@ def text(value) -> Markup:
     return Markup(" ".join(words))
 
 
+def attribute(value) -> Markup:
+    """Untrusted text for an attribute's value (an image's alt text): inert like `text()`,
+    without the `<wbr>` break opportunities, which an attribute would show as written."""
+    return Markup(" ".join(str(value).split()).translate(_INERT))
+
+
 def render(block) -> Markup:
     """HTML of a block model from `lkj.tables`: a table, a list, a note or the signature."""
     if isinstance(block, Table):
@@ -106,7 +112,7 @@ def figure(caption: str, anchor: str, src: str, alt: str, data_table: Markup, mo
     ).format(
         anchor=anchor,
         src=src,
-        alt=text(alt),
+        alt=attribute(alt),
         caption=text(caption),
         table=data_table,
         more=more,
@@ -130,7 +136,7 @@ def summary(model, links: dict[str, str]) -> Markup:
     return Markup(
         '<section class="lkj-ringkasan" aria-label="{title}"><p class="lkj-ringkasan__periode">{period}</p>'
         '<div class="lkj-ringkasan__kartu-kartu">{cards}</div></section>'
-    ).format(title=text(model.title), period=text(model.period), cards=Markup("").join(cards))
+    ).format(title=attribute(model.title), period=text(model.period), cards=Markup("").join(cards))
 
 
 def _row(row: Row, cell_tag: str) -> Markup:
