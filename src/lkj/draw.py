@@ -109,8 +109,7 @@ def _bars(axes, chart: Chart) -> None:
     axes.set_xlabel(f"({chart.unit})")
     if chart.reference is not None:
         axes.axvline(float(chart.reference), color="black", linestyle="--", linewidth=1)
-        label = f" target {fmt.angka(chart.reference)}%"
-        axes.text(float(chart.reference), 1.0, label, fontsize=10, va="bottom", transform=axes.get_xaxis_transform())
+        axes.set_xlabel(f"({chart.unit}); garis putus-putus: target {fmt.angka(chart.reference)}%")
     if count > 1:
         axes.legend(
             handles=[_patch(SERIES_STYLE[i][0], SERIES_STYLE[i][1], s.name) for i, s in enumerate(chart.series)],
@@ -156,6 +155,7 @@ def _lines(axes, chart: Chart) -> None:
     axes.set_ylim(min(0, low), high * 1.15)
     if chart.reference is not None:
         axes.axhline(float(chart.reference), color="black", linestyle="--", linewidth=1)
+        axes.set_ylabel(f"({chart.unit}); garis putus-putus: {fmt.angka(chart.reference)}%")
     if len(chart.series) > 1:
         axes.legend(loc="lower left", fontsize=10, frameon=False)
     axes.grid(axis="y", color="#dddddd", linewidth=0.5)
