@@ -18,7 +18,7 @@ class Macros:
 
     def __init__(self, project: Path):
         with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-            self.conf = {"extra": yaml.load(file, Loader=get_yaml_loader())["extra"]}
+            self.conf = {"extra": yaml.load(file, Loader=get_yaml_loader())["extra"], "docs_dir": str(project / "docs")}
         self.project_dir = str(project)
         self.variables: dict = {}
         self.macros: dict = {}

@@ -97,9 +97,7 @@ def grafik_anggaran(report: Report, tahun=None) -> Chart | Note:
     alt = f"Grafik batang pagu dan realisasi anggaran per program {whole.nama}, dalam juta Rupiah: " + "; ".join(
         f"{p.nama}: pagu {fmt.rupiah(p.pagu)}, realisasi {fmt.rupiah(p.realisasi)}" for p in whole.program
     )
-    head = [Row([Cell("Program"), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
-    body = [Row([Cell(p.nama), number(p.pagu), number(p.realisasi), percent(p.serapan)]) for p in whole.program]
-    table = Table(None, head, body, kind="data-gambar", widths=(52, 18, 18, 12))
+    table = _budget_table("Program", [(p.nama, p) for p in whole.program])
     caption = report.caption(f"Pagu dan Realisasi Anggaran per Program {whole.nama}", "Gambar")
     series = (Series("Pagu", bars("pagu")), Series("Realisasi", bars("realisasi")))
     return Chart(caption, "batang", series, "juta Rupiah", alt + ".", table)
@@ -119,12 +117,7 @@ def grafik_serapan(report: Report, tahun=None) -> Chart | Note:
     alt = f"Grafik batang serapan anggaran per program {whole.nama}: " + "; ".join(
         f"{bar.label}: {bar.text}" for bar in bars
     )
-    head = [Row([Cell("Program"), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
-    body = [
-        Row([Cell(label), number(item.pagu), number(item.realisasi), percent(item.serapan)])
-        for label, item in zip(labels, items, strict=True)
-    ]
-    table = Table(None, head, body, kind="data-gambar", widths=(52, 18, 18, 12))
+    table = _budget_table("Program", list(zip(labels, items, strict=True)))
     caption = report.caption(f"Serapan Anggaran per Program {whole.nama}", "Gambar")
     return Chart(caption, "batang", (Series("Serapan", bars),), "%", alt + ".", table, Decimal(100))
 
@@ -136,9 +129,7 @@ def grafik_tren_serapan(report: Report) -> Chart | Note:
         return Note(_one_year("anggaran", years))
     budgets = [report.anggaran_periode(year) for year in years]
     bars = tuple(Bar(str(year), b.serapan, fmt.persen_tanda(b.serapan)) for year, b in zip(years, budgets, strict=True))
-    head = [Row([Cell("Periode"), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
-    body = [Row([Cell(b.nama), number(b.pagu), number(b.realisasi), percent(b.serapan)]) for b in budgets]
-    table = Table(None, head, body, kind="data-gambar", widths=(34, 24, 24, 18))
+    table = _budget_table("Periode", [(b.nama, b) for b in budgets])
     span = f"{years[0]}–{years[-1]}"
     alt = f"Grafik garis serapan anggaran {span}: " + "; ".join(f"{b.label}: {b.text}" for b in bars) + "."
     caption = report.caption(f"Perkembangan Serapan Anggaran {span}", "Gambar")
@@ -184,6 +175,13 @@ def grafik_tren_capaian(report: Report) -> Chart | Note:
     )
     caption = report.caption(f"Perkembangan Capaian Indikator Kinerja Utama {span}", "Gambar")
     return Chart(caption, "garis", series, "%", alt, table, Decimal(100))
+
+
+def _budget_table(first: str, lines: list[tuple[str, object]]) -> Table:
+    """A budget chart's data: pagu, realisasi and serapan of each program or period."""
+    head = [Row([Cell(first), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
+    body = [Row([Cell(label), number(b.pagu), number(b.realisasi), percent(b.serapan)]) for label, b in lines]
+    return Table(None, head, body, kind="data-gambar", widths=(52, 18, 18, 12))
 
 
 def _year_cell(series: Series, year: int) -> Cell:

@@ -119,6 +119,17 @@ def parse(name: str, raw: bytes) -> tuple[RawTable | None, list[Finding]]:
     return RawTable(frame, dialect, raw), findings
 
 
+def records(raw: bytes) -> tuple[Dialect, list[list[str]]]:
+    """The cells of bytes that `parse` has validated, without pandas: the header row first.
+
+    For the descriptions of the published files (`datapackage.py`), which need the dialect and
+    what the cells look like on builds that take the typed data from the cache.
+    """
+    lines = [line for line in raw.decode("utf-8-sig").splitlines() if line.strip(" ,;\t")]
+    dialect, _ = _dialect(lines[0])
+    return dialect, list(csv.reader(lines, delimiter=dialect.separator))
+
+
 def read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
     """The bytes of `path` if it is a regular file (not a link, folder, pipe or device)."""
     try:  # O_NOFOLLOW: a symlink is refused, not followed; O_NONBLOCK: a pipe cannot hang us

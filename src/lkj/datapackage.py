@@ -7,12 +7,10 @@ Each file is described as it is published (its separator and decimal mark), with
 and SHA-256; `tests/test_opendata.py` validates the package with frictionless.
 """
 
-import csv
-import io
 import json
 import re
 
-from . import schema
+from . import csvfile, schema
 from .data import Data
 from .settings import Settings
 
@@ -64,11 +62,8 @@ def to_json(data: Data, settings: Settings) -> bytes:
 
 def _resource(table: schema.Table, data: Data) -> dict:
     raw = data.raw[table.file]
-    text = raw.decode("utf-8-sig")
-    lines = [line for line in text.splitlines() if line.strip(" ,;\t")]
-    delimiter = ";" if ";" in lines[0] and "," not in lines[0] else ","
-    records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header, rows = records[0], records[1:]
+    dialect, (header, *rows) = csvfile.records(raw)
+    delimiter = dialect.separator
     present = [column for column in table.columns if column.name in header]
     fields = [
         _field(

@@ -38,7 +38,8 @@ class Sheet:
     places: list[int]  # decimals shown in each column (for the XLSX display format)
 
 
-def sheet(table: Table, source: str) -> Sheet:
+def sheet(table: Table, source: str, title: str | None = None) -> Sheet:
+    """`table` flattened; `title` (a chart's caption, for its data table) replaces the caption."""
     head = [row for row in table.head if row.kind not in HEADER_SKIP]
     header_grid = _grid(head, spread=True)
     body_grid = _grid([*table.body, *table.foot])
@@ -53,7 +54,7 @@ def sheet(table: Table, source: str) -> Sheet:
         header.insert(0, "Baris")
         rows = [[KIND_LABELS.get(kind, ""), *line] for kind, line in zip(kinds, rows, strict=True)]
     places = [max((_places(line[i]) for line in rows), default=0) for i in range(len(header))]
-    return Sheet(table.caption or "", source, header, rows, places)
+    return Sheet(title or table.caption or "", source, header, rows, places)
 
 
 def _grid(rows: list[Row], spread: bool = False) -> list[list[Cell | None]]:

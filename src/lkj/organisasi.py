@@ -5,7 +5,7 @@ sentence that counts its officials. All three from the same rows, so they always
 from dataclasses import dataclass
 
 from . import fmt
-from .report import Report, _enumerate
+from .report import Report, enumerate_words
 from .tables import Note
 
 # The official who leads each kind of unit, in the order the sentence names them.
@@ -66,4 +66,4 @@ def jumlah_pejabat(report: Report) -> str:
     parts = [f"{fmt.bilangan(count)} {title}" for title, count in counts if count]
     if not parts:
         raise LookupError("data/organisasi.csv belum berisi unit di bawah kepala instansi")
-    return _enumerate(parts)
+    return enumerate_words(parts)

@@ -261,7 +261,7 @@ class Report:
             for line in self.capaian_lines(self.tahun_kinerja(tahun))
             if line.capaian.persen is not None and line.capaian.persen > 100 and not line.capaian.dipublikasikan
         ]
-        return _enumerate(above) if above else "tidak ada indikator"
+        return enumerate_words(above) if above else "tidak ada indikator"
 
     def visi(self) -> str:
         return self.settings.visi
@@ -278,7 +278,7 @@ class Report:
         main = [m.uraian for m in self.data["misi"] if m.peran == "utama"]
         if not main:
             raise LookupError("tidak ada misi berperan 'utama' di data/misi.csv (kolom peran); isi peran misinya")
-        return _enumerate(main)
+        return enumerate_words(main)
 
 
 def year(value) -> int:
@@ -296,6 +296,6 @@ def capaian_text(result: compute.Capaian) -> str:
     return "tercapai" if result.tercapai else "tidak tercapai"
 
 
-def _enumerate(items: list[str]) -> str:
+def enumerate_words(items: list[str]) -> str:
     """`a`, `a dan b`, `a, b dan c`."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} dan {items[-1]}"

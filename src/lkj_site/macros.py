@@ -13,9 +13,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lkj import charts, findings, html, organisasi, summary, tables
+from lkj import charts, findings, organisasi, summary, tables
 from lkj.load import load_data, report_findings
-from lkj.provenance import sentence
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 
@@ -58,7 +57,7 @@ BLOCKS = (
     "cara_menghitung",
     "tanda_tangan",
 )
-ABOUT_PAGE = "tentang-data.md"  # "Tentang data ini", linked under every page where the report has it
+ABOUT_PAGE = "tentang-data.md"  # "Tentang Data Ini", linked under every page where the report has it
 CHARTS = ("grafik_capaian", "grafik_anggaran", "grafik_serapan", "grafik_tren_serapan", "grafik_tren_capaian")
 
 
@@ -93,9 +92,9 @@ def define_env(env) -> None:
             "penyusun": settings.penyusun,
         }
     )
-    published = Published(report)
+    about = Path(env.conf["docs_dir"], ABOUT_PAGE).is_file()
+    published = Published(report, freshness.last_changes(Path(env.project_dir)), about)
     env.variables["_lkj_published"] = published
-    env.variables["_lkj_changes"] = freshness.last_changes(Path(env.project_dir))
     inline = [(report, name) for name in INLINE] + [(partial(organisasi.jumlah_pejabat, report), "jumlah_pejabat")]
     for owner, name in inline:
         function = owner if callable(owner) else getattr(owner, name)
@@ -112,19 +111,9 @@ def on_pre_page_macros(env) -> None:
 
     Table captions are numbered per chapter: the page's front matter says which (`bab: 3`).
     """
-    report = env.variables["_lkj_report"]
-    report.start_page(env.page.meta.get("bab"))
+    env.variables["_lkj_report"].start_page(env.page.meta.get("bab"))
     markdown = chapter.render(env)
-    sources = env.variables["_lkj_published"].page_sources.get(env.page.url, [])
-    paths = [f"docs/{env.page.file.src_uri}", *(f"data/{file}" for file in sources)]
-    settings = report.settings
-    period = f"Kinerja {settings.periode_kinerja}, LKj Tahun {settings.tahun}"
-    where = sentence(sources) if sources else "Halaman ini tidak memuat angka dari data"
-    changed = freshness.line(paths, env.variables["_lkj_changes"])
-    up = "../" * env.page.url.count("/")
-    about = f"{up}tentang-data/" if Path(env.conf["docs_dir"], ABOUT_PAGE).is_file() else None
-    line = html.provenance(about, changed, period, where)
-    env.markdown = f"{markdown}\n\n{line}\n"
+    env.markdown = f"{markdown}\n\n{env.variables['_lkj_published'].provenance(env.page)}\n"
 
 
 def on_post_build(env) -> None:

@@ -16,6 +16,8 @@ from markupsafe import Markup
 from lkj import charts, draw, export, html, provenance, summary
 from lkj.tables import Table
 
+from . import freshness
+
 DOWNLOADS = "unduh"
 CHARTS = "gambar"
 PLACEHOLDER = "#lkj-tautan-"  # a summary figure's link until the page of its table is known
@@ -24,8 +26,10 @@ _SVG_MAX = 64
 
 
 class Published:
-    def __init__(self, report):
+    def __init__(self, report, changes: dict, about: bool):
         self.report = report
+        self.changes = changes  # path -> date of its last commit (`freshness.last_changes`)
+        self.about = about  # the report has the page "Tentang Data Ini"
         self.files: dict[str, bytes] = {}  # path in the site -> content
         self.places: dict[str, str] = {}  # macro name -> "bab-3/#tabel-3-1", its first table
         self.page_sources: dict[str, list[str]] = {}  # page URL -> data files its macros read
@@ -56,9 +60,7 @@ class Published:
             anchor = _anchor(block.caption)
             self.places.setdefault(name, f"{page_url}#{anchor}")
             self.files[f"{CHARTS}/{anchor}.svg"] = _svg(block)
-            sheet = export.sheet(block.table, source)
-            sheet = export.Sheet(block.caption, sheet.source, sheet.header, sheet.rows, sheet.places)
-            links = self._downloads(f"{anchor}-data", sheet, up)
+            links = self._downloads(f"{anchor}-data", export.sheet(block.table, source, block.caption), up)
             return html.figure(
                 block.caption, anchor, f"{up}{CHARTS}/{anchor}.svg", block.alt, html.table(block.table), links
             )
@@ -76,6 +78,16 @@ class Published:
             ("XLSX", f"{up}{DOWNLOADS}/{stem}.xlsx"),
         )
         return html.downloads(links, sheet.source)
+
+    def provenance(self, page) -> Markup:
+        """The line under a rendered page: when it or its data last changed, the years, its sources."""
+        sources = self.page_sources.get(page.url, [])
+        paths = [f"docs/{page.file.src_uri}", *(f"data/{file}" for file in sources)]
+        settings = self.report.settings
+        period = f"Kinerja {settings.periode_kinerja}, LKj Tahun {settings.tahun}"
+        where = provenance.sentence(sources) if sources else "Halaman ini tidak memuat angka dari data"
+        about = "../" * page.url.count("/") + "tentang-data/" if self.about else None
+        return html.provenance(about, freshness.line(paths, self.changes), period, where)
 
     def write(self, site_dir: Path) -> None:
         """The files into the site, and the summary's links to the tables' pages."""
