@@ -78,6 +78,9 @@ def hostile(tmp_path_factory, loopback):
     replace(data / "realisasi_anggaran.csv", "2019,K01.10,500212445,", f"2019,K01.10,{BIG_PAGU},")
     # shown in the charts, their alt texts and the downloads; a unit of the organisation chart
     replace(data / "program.csv", "P01,Program Pelayanan Administrasi Perkantoran", f'P01,"{misi}"')
+    header, *programs = (data / "program.csv").read_text(encoding="utf-8").splitlines()  # P01, P02 serve S1: a list
+    programs = [f"{line},{'S1' if line.startswith(('P01', 'P02')) else ''}" for line in programs]  # in the analyses
+    (data / "program.csv").write_text("\n".join([f"{header},kode_sasaran", *programs]) + "\n", encoding="utf-8")
     replace(data / "organisasi.csv", "UPTD,KD,uptd,UPTD BLK", f"UPTD,KD,uptd,UPTD {LONG_WORD}")
     (data / "pegawai_internal.csv").write_text("nip,nama,gaji\n1,Rahasia,100\n", encoding="utf-8")
     (data / "rahasia.csv").symlink_to("/etc/passwd")
@@ -117,6 +120,20 @@ def test_charts_and_downloads_show_the_text_as_written(hostile, loopback):
     assert hostile_misi(loopback.url) in chart["alt"]
     sheet = load_workbook(site / "unduh" / "tabel-3-2.xlsx").active
     assert hostile_misi(loopback.url) in [row[2] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_efficiency_table_lists_the_program_as_written(hostile, loopback):
+    from openpyxl import load_workbook
+
+    project, _, _ = hostile
+    written = hostile_misi(loopback.url)
+    page = parse((project / "site" / "bab-3" / "index.html").read_text(encoding="utf-8"))
+    table = next(t for t in page.select("table") if t.caption and "per Sasaran" in t.caption.get_text())
+    assert written in [li.get_text() for li in table.select("li")]
+    assert table.find("img") is None and table.find("em") is None
+    sheets = [load_workbook(path).active for path in (project / "site" / "unduh").glob("*.xlsx")]
+    (sheet,) = [sheet for sheet in sheets if "per Sasaran" in str(sheet["A1"].value)]
+    assert any(written in str(value) for row in sheet.iter_rows(values_only=True) for value in row)
 
 
 def test_a_huge_unit_name_never_cuts_the_pdf_short(hostile):

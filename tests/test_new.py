@@ -80,6 +80,41 @@ def test_the_new_report_builds_with_no_word_of_this_one(contoh_built):
     assert caption == "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"  # the year before the report's
 
 
+def table_by_caption(page, start: str):
+    return next(t for t in page.select("table") if t.caption and t.caption.get_text().startswith(start))
+
+
+def test_the_new_report_carries_the_analyses_of_bab_iii(contoh_built):
+    """Its example data holds two years, Renstra targets and programs linked to sasaran: the
+    chapters' analyses show as tables, every figure computed (checked by hand here)."""
+    page = parse((contoh_built / "bab-3" / "index.html").read_text(encoding="utf-8"))
+    years = table_by_caption(page, "Tabel 3.2 Perbandingan Realisasi dan Capaian Indikator Kinerja Utama 2023–2024")
+    assert cells(str(years.select("tbody tr")[1])) == [
+        "2",
+        "Jumlah warga yang dilayani",
+        "1.085 orang",
+        "98,64",
+        "1.142 orang",
+        "95,17",
+    ]
+    renstra = table_by_caption(page, "Tabel 3.3 Realisasi Tahun 2024 terhadap Target Akhir Renstra")
+    rows = [cells(str(tr))[1:6] for tr in renstra.select("tbody tr")]
+    assert rows[1] == ["Jumlah warga yang dilayani", "1.500 orang", "2026", "1.142 orang", "76,13"]  # 1142 ÷ 1500
+    assert rows[2][-1] == "60,00"  # lower is better: (2 × 5 − 7) ÷ 5
+    efficiency = table_by_caption(page, "Tabel 3.6 Capaian Kinerja dan Serapan Anggaran per Sasaran Tahun 2024")
+    first = cells(str(efficiency.select("tbody tr")[0]))
+    assert first[2].startswith("2 dari 3 indikator terukur tercapai") and first[4:] == [
+        "430.000.000",
+        "405.850.000",
+        "94,38",
+    ]
+    assert cells(str(efficiency.tfoot)) == ["Jumlah Tahun 2024", "1.435.000.000", "1.367.150.000", "95,27"]
+    captions = [f.get_text() for f in page.select("figcaption")]
+    assert "Gambar 3.2 Perkembangan Capaian Indikator Kinerja Utama 2023–2024" in captions
+    bab1 = parse((contoh_built / "bab-1" / "index.html").read_text(encoding="utf-8"))
+    assert "dibantu oleh 1 (satu) Sekretaris, 2 (dua) Kepala Bidang" in " ".join(bab1.get_text().split())
+
+
 def test_a_folder_that_is_not_empty_is_refused(tmp_path, capsys):
     (tmp_path / "ada").mkdir()
     (tmp_path / "ada" / "catatan.txt").write_text("milik orang lain", encoding="utf-8")

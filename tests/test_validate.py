@@ -285,6 +285,37 @@ def test_pk_target_without_realisasi_is_refused(data_dir):
     assert (finding.file, finding.row) == ("target_kinerja.csv", 7) and "belum punya realisasi" in finding.message
 
 
+def test_a_renstra_target_is_for_a_whole_year_and_never_compared_with_the_plans(data_dir):
+    targets = data_dir / "target_kinerja.csv"
+    header, *lines = targets.read_text(encoding="utf-8").splitlines()
+    renstra = ["Renstra,2020,IKU05,45,", "Renstra,2021,IKU06,80,Semester I"]  # lines 23 and 24
+    targets.write_text("\n".join([f"{header},periode", *(f"{line}," for line in lines), *renstra]) + "\n")
+    (finding,) = found(data_dir)
+    assert (finding.file, finding.row, finding.column, finding.value) == (
+        "target_kinerja.csv",
+        24,
+        "periode",
+        "Semester I",
+    )
+    assert not any("IKU05" in f.message for f in found(data_dir, WARNING))  # 45 beside PK 2020's 30: expected
+
+
+def test_a_program_serves_a_sasaran_that_exists_or_none(data_dir):
+    replace(
+        data_dir / "program.csv",
+        "kode_program,nama_program,kinerja_program\n",
+        "kode_program,nama_program,kinerja_program,kode_sasaran\n",
+    )
+    replace(
+        data_dir / "program.csv",
+        "disiplin kerja aparatur dalam penyelenggaraan pemerintahan dan pembangunan\n",
+        "disiplin kerja aparatur dalam penyelenggaraan pemerintahan dan pembangunan,S9\n",
+    )
+    (finding,) = found(data_dir)
+    assert (finding.file, finding.row, finding.column, finding.value) == ("program.csv", 4, "kode_sasaran", "S9")
+    assert "kode tidak ada di data/sasaran.csv" in finding.message
+
+
 def test_github_annotation_format():
     finding = Finding(ERROR, "kegiatan.csv", "kode tidak ada", row=13, column="kode_program", value="P99")
     assert finding.github_annotation() == (

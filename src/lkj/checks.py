@@ -17,6 +17,7 @@ from .schema import (
     MAX_DIGITS,
     NUMBERS,
     OPTIONAL_CHOICE,
+    OPTIONAL_CODE,
     OPTIONAL_DECIMAL,
     OPTIONAL_PERCENT,
     PERIOD,
@@ -49,7 +50,7 @@ def _check(test, error: str) -> pa.Check:
 
 def _text_checks(column: Column, fmt: NumberFormat) -> list[pa.Check]:
     kind = column.kind
-    if kind == CODE:
+    if kind in (CODE, OPTIONAL_CODE):
         return [
             _check(
                 lambda v: re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", v) is not None,

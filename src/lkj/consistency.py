@@ -32,6 +32,7 @@ def check(data, levels: Sequence[Sequence[str]]) -> list[Finding]:
         *_program_without_kegiatan(data),
         *_capaian_warnings(data, levels),
         *_targets_differ(data),
+        *_renstra_targets_yearly(data),
         *_markup_in_text(data),
         *_organisation_tree(data),
     ]
@@ -254,10 +255,11 @@ def _capaian_warnings(data, levels) -> list[Finding]:
 
 
 def _targets_differ(data) -> list[Finding]:
-    """The same indikator with different targets in two documents of one period (RK and PK)."""
+    """The same indikator with different targets in two documents of one period (RK and PK).
+    A Renstra's end-of-period target may differ from that year's plans: it is not compared."""
     seen: dict[tuple, object] = {}
     findings = []
-    for row in data["target_kinerja"]:
+    for row in (t for t in data["target_kinerja"] if t.dokumen != "Renstra"):
         key = (row.tahun, row.periode, row.kode_indikator)
         other = seen.get(key)
         if other and other.target != row.target:
@@ -268,6 +270,16 @@ def _targets_differ(data) -> list[Finding]:
             findings.append(Finding(WARNING, "target_kinerja.csv", message, row.baris, "target", str(row.target)))
         seen.setdefault(key, row)
     return findings
+
+
+def _renstra_targets_yearly(data) -> list[Finding]:
+    """A Renstra target is the one set for the end of its period: a whole year, never a semester."""
+    message = "target Renstra adalah target akhir periode Renstra: kosongkan periode atau isi 'Tahun'"
+    return [
+        Finding(ERROR, "target_kinerja.csv", message, row.baris, "periode", row.periode)
+        for row in data["target_kinerja"]
+        if row.dokumen == "Renstra" and row.periode != "Tahun"
+    ]
 
 
 def _markup_in_text(data) -> list[Finding]:

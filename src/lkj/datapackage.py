@@ -24,6 +24,7 @@ KIND_DESCRIPTIONS = {
     schema.TEXT: "teks",
     schema.OPTIONAL_TEXT: "teks, boleh kosong",
     schema.CODE: "kode",
+    schema.OPTIONAL_CODE: "kode, boleh kosong",
     schema.YEAR: "tahun",
     schema.PERIOD: "periode (Tahun, Semester I, Triwulan II, …); kosong berarti Tahun",
     schema.RUPIAH: "Rupiah, bilangan bulat",

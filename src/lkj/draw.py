@@ -144,8 +144,8 @@ def _lines(axes, chart: Chart) -> None:
             markeredgecolor="black",
             label=_wrap(series.name),
         )
-        for x, bar in points:
-            axes.annotate(
+        for x, bar in points if len(chart.series) == 1 else ():  # several lines: labels would collide; the
+            axes.annotate(  # values are in the data table under the chart and in its text alternative
                 bar.text, (x, float(bar.value)), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=10
             )
     axes.set_xticks(range(len(labels)), labels)

@@ -18,6 +18,7 @@ class Program:
     kode_program: str
     nama_program: str
     kinerja_program: str | None
+    kode_sasaran: str | None  # the sasaran the program serves; None: a supporting program
     baris: int
 
 
@@ -144,7 +145,7 @@ class Indikator:
 
 @dataclass(frozen=True)
 class Target:
-    dokumen: str  # RK (Rencana Kinerja) or PK (Perjanjian Kinerja)
+    dokumen: str  # RK (Rencana Kinerja), PK (Perjanjian Kinerja) or Renstra (end of its period)
     tahun: int
     periode: str
     kode_indikator: str

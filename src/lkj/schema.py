@@ -20,6 +20,7 @@ from .settings import PERIODE
 TEXT = "text"  # free text, must not be empty
 OPTIONAL_TEXT = "optional_text"  # free text, may be empty
 CODE = "code"  # identifier such as P01 or IKU04, no spaces
+OPTIONAL_CODE = "optional_code"  # a code that may be empty, or its column left out
 YEAR = "year"  # four-digit year
 PERIOD = "period"  # Tahun, Semester I, Triwulan II, …; empty or absent: Tahun
 RUPIAH = "rupiah"  # whole Rupiah, >= 0, written as offices write it (Rp 2.392.837.500)
@@ -30,12 +31,21 @@ REALISASI = "realisasi"  # a number, a level, or "belum tersedia"; may be empty
 CHOICE = "choice"  # one of a fixed set of words
 OPTIONAL_CHOICE = "optional_choice"
 
-OPTIONAL = (OPTIONAL_TEXT, PERIOD, OPTIONAL_PERCENT, OPTIONAL_DECIMAL, TARGET, REALISASI, OPTIONAL_CHOICE)
-MAY_BE_ABSENT = (PERIOD, OPTIONAL_PERCENT, OPTIONAL_CHOICE)  # a file may leave these columns out
+OPTIONAL = (
+    OPTIONAL_TEXT,
+    OPTIONAL_CODE,
+    PERIOD,
+    OPTIONAL_PERCENT,
+    OPTIONAL_DECIMAL,
+    TARGET,
+    REALISASI,
+    OPTIONAL_CHOICE,
+)
+MAY_BE_ABSENT = (OPTIONAL_CODE, PERIOD, OPTIONAL_PERCENT, OPTIONAL_CHOICE)  # a file may leave these columns out
 NUMBERS = (RUPIAH, OPTIONAL_PERCENT, OPTIONAL_DECIMAL, TARGET, REALISASI)
 
 ARAH = ("naik", "turun", "kualitatif")
-DOKUMEN = ("RK", "PK")
+DOKUMEN = ("RK", "PK", "Renstra")  # Renstra: the target at the end of the Renstra period
 PERAN = ("utama", "pendukung")
 JENIS_UNIT = ("kepala", "sekretariat", "subbagian", "bidang", "seksi", "uptd", "fungsional")
 JENIS_BELANJA = (
@@ -107,9 +117,20 @@ def _budget(code: Column) -> tuple[Column, ...]:
 # In dependency order: a file comes after the files its codes refer to.
 TABLES: tuple[Table, ...] = (
     Table(
+        "sasaran.csv",
+        rows.Sasaran,
+        (Column("kode_sasaran", CODE), Column("uraian", TEXT), Column("tujuan", OPTIONAL_TEXT)),
+        key=("kode_sasaran",),
+    ),
+    Table(
         "program.csv",
         rows.Program,
-        (Column("kode_program", CODE), Column("nama_program", TEXT), Column("kinerja_program", OPTIONAL_TEXT)),
+        (
+            Column("kode_program", CODE),
+            Column("nama_program", TEXT),
+            Column("kinerja_program", OPTIONAL_TEXT),
+            Column("kode_sasaran", OPTIONAL_CODE, refers_to="sasaran.csv:kode_sasaran"),  # the sasaran it serves
+        ),
         key=("kode_program",),
     ),
     Table(
@@ -210,12 +231,6 @@ TABLES: tuple[Table, ...] = (
             Column("uraian", TEXT),
         ),
         key=("no_renstra", "urutan"),
-    ),
-    Table(
-        "sasaran.csv",
-        rows.Sasaran,
-        (Column("kode_sasaran", CODE), Column("uraian", TEXT), Column("tujuan", OPTIONAL_TEXT)),
-        key=("kode_sasaran",),
     ),
     Table(
         "indikator.csv",

@@ -332,6 +332,9 @@ def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
 WHAT_FROM = (  # what a reader sees, and the macro that makes it (its files: provenance.SOURCES)
     ("Ringkasan kinerja di Beranda", "ringkasan_kinerja"),
     ("Capaian indikator kinerja utama: tabel, grafik dan angka di teks", "tabel_capaian"),
+    ("Realisasi dan capaian dibanding tahun-tahun sebelumnya", "tabel_perbandingan_capaian"),
+    ("Realisasi dibanding target akhir Renstra", "tabel_capaian_renstra"),
+    ("Capaian kinerja dan serapan anggaran per sasaran (efisiensi)", "tabel_efisiensi"),
     ("Target Rencana dan Perjanjian Kinerja", "tabel_target"),
     ("Anggaran program Perjanjian Kinerja", "tabel_anggaran_program"),
     ("Realisasi anggaran, serapan dan fisik: tabel, grafik dan angka di teks", "tabel_realisasi_anggaran"),
@@ -382,6 +385,10 @@ def cara_menghitung(report: Report) -> ItemList:
             *(f"Capaian {compute.RUMUS[key]}." for key in ("naik", "turun", "kualitatif")),
             f"Capaian {compute.RUMUS['batas']}; {compute.RUMUS['target nol']}.",
             f"Capaian: {compute.RUMUS['tidak terukur']}.",
+            "Capaian terhadap target akhir Renstra dihitung dengan rumus yang sama, dari realisasi tahun yang "
+            "dilaporkan dan target Renstra untuk akhir periodenya.",
+            "Pagu dan realisasi sebuah sasaran adalah jumlah program yang melayaninya; serapannya = realisasi ÷ "
+            "pagu × 100, disajikan di samping capaian indikator sasaran itu (efisiensi).",
             "Persentase dibulatkan ke dua angka desimal (setengah ke atas) hanya saat ditampilkan.",
             "Bila dokumen sumber hanya memuat capaian tanpa realisasi, capaian ditampilkan sebagaimana "
             "dipublikasikan dan diberi tanda.",

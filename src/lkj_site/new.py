@@ -22,6 +22,7 @@ TEMPLATE = Path(__file__).parent / "template"
 TEMPLATED = ".tmpl"  # files whose $names are filled in (the suffix is dropped)
 # Files taken from the toolkit's own checkout, so that they exist in one place only.
 FROM_TOOLKIT = (
+    "docs/tentang-data.md",
     "macros/__init__.py",
     "hooks.py",
     "pdf_event_hook.py",
@@ -67,6 +68,7 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
         "tahun": str(tahun),
         "tahun_kinerja": str(tahun - 1),
         "tahun_lalu": str(tahun - 2),
+        "tahun_akhir_renstra": str(tahun + 1),  # the example Renstra ends the year after the report
     }
     with tempfile.TemporaryDirectory(
         prefix=".lkj-baru-", dir=folder.parent if folder.parent.exists() else None
