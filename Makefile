@@ -23,7 +23,8 @@ build: $(STAMP) system-deps ## Check data, build the website and the PDF; switch
 check: $(STAMP) ## Check data/ and the chapters without publishing (exit 0: no errors, 1: errors, 2: cannot run)
 	$(BIN)/lkj check
 
-test: $(STAMP) system-deps ## Run the whole test suite (unit tests and full builds), on every core
+test: $(STAMP) system-deps ## Run the whole test suite (unit tests, full builds, the site in Chromium), on every core
+	@PYTHON=$(PYTHON) scripts/system-deps.sh --browser
 	$(BIN)/pytest -n auto --dist loadfile
 
 test-fast: $(STAMP) ## The inner loop: unit tests and small reports built without a PDF (-m "not lambat")

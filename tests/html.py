@@ -22,3 +22,10 @@ def section(html, selector: str) -> str:
     found = parse(html).select_one(selector)
     assert found is not None, f"{selector} tidak ada"
     return str(found)
+
+
+def table_titles(page) -> list[str]:
+    """The titles of the report's numbered tables on a page ("Tabel 3.1 …"), without the lines
+    under a title and without the unnumbered tables (a chart's data, the open data files)."""
+    titles = [title.get_text() for title in page.select("caption .lkj-tabel__judul")]
+    return [title for title in titles if title.startswith("Tabel ")]

@@ -1,9 +1,12 @@
-"""Copies of the project in tmp_path, built with the real mkdocs CLI, as `make` does."""
+"""Copies of the project in tmp_path, built with the real mkdocs CLI, as `make` does; a built
+site served over HTTP and a browser to read it."""
 
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -37,3 +40,34 @@ def build(project: Path, pdf: bool = False, **env: str) -> subprocess.CompletedP
     """
     command = ["-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     return run_python(command, project, **{"LKJ_PDF": "true" if pdf else "false", **env})
+
+
+@contextmanager
+def served(folder: Path):
+    """`folder` served over HTTP on 127.0.0.1, as a static host serves a site: yields its address."""
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser is downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium")
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -7,6 +7,7 @@ which gives each module to one worker, builds the report once.
 """
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ import pdfplumber
 import pytest
 
 from lkj_site import run
-from tests.html import cells, parse
+from tests.html import cells, parse, table_titles
 from tests.sites import copy_project
 
 MM = 72 / 25.4
@@ -98,7 +99,7 @@ def test_daftar_isi_gives_the_page_of_each_chapter(pages):
 def test_daftar_tabel_lists_every_caption_with_its_page(pages, built_site):
     captions = []
     for page in sorted(built_site.rglob("*.html")):
-        captions += [caption.get_text() for caption in parse(page.read_text(encoding="utf-8")).select("caption")]
+        captions += table_titles(parse(page.read_text(encoding="utf-8")))
     assert len(captions) == 8
     body = {label: text for label, text in pages.items() if label.isdigit()}
     for caption in captions:
@@ -220,8 +221,31 @@ def test_source_data_attached_as_pdf_a_3b(reader):
     )
     assert all(str(spec.get_object()["/AFRelationship"]) == "/Source" for spec in root["/AF"])
     xmp = root["/Metadata"].get_object().get_data().decode()
-    assert 'pdfaid:part="3" pdfaid:conformance="B"' in xmp
+    assert 'pdfaid:part="3" pdfaid:conformance="A"' in xmp
     assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+
+
+def test_the_pdf_is_tagged_for_screen_readers(reader, pdf_path):
+    import pdfua
+
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"] == "id"
+    kinds = set()
+
+    def walk(element, depth=0):
+        element = element.get_object()
+        if isinstance(element, dict) and "/S" in element:
+            kinds.add(str(element["/S"]))
+        children = element.get("/K") if isinstance(element, dict) else None
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            if hasattr(child, "get_object") and depth < 40:
+                walk(child, depth + 1)
+
+    walk(root["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD", "/Figure"} <= kinds
+    report = pdfua.validate(str(pdf_path))
+    errors = [f"{f.rule_id} {f.message}" for f in report.findings if f.severity.name == "ERROR"]
+    assert errors == []
 
 
 def test_two_builds_of_one_commit_are_byte_identical(pdf_path, tmp_path):
@@ -274,7 +298,8 @@ def html(site: Path, page: str) -> str:
 def test_every_chapter_is_built_in_indonesian(built_site):
     for page in PAGES:
         assert re.search(r'<html[^>]* lang="id"', html(built_site, page)), page
-    assert (built_site / "search" / "search_index.json").is_file()
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]  # the search stems Indonesian words (test_browser.py)
 
 
 def article_text(page) -> str:
@@ -283,18 +308,18 @@ def article_text(page) -> str:
 
 def test_bab3_tables_carry_computed_values(built_site):
     page = parse(html(built_site, "bab-3/index.html"))
-    assert [caption.get_text() for caption in page.select("caption")] == [
+    assert table_titles(page) == [
         "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2019",
         "Tabel 3.2 Realisasi Program dan Kegiatan Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat Tahun 2019",
     ]
-    total = [cell.get_text() for cell in page.select(".lkj-tabel--realisasi-anggaran tfoot tr:first-child td")]
+    total = [cell.get_text() for cell in page.select(".lkj-tabel--realisasi-anggaran tfoot tr:first-child :is(th, td)")]
     assert total == ["", "Jumlah Tahun 2019", "2.392.837.500", "2.281.522.116", "95,35", "102,68"]
     assert "pagu sebesar Rp 2.392.837.500, dengan realisasi Rp 2.281.522.116 atau 95,35%" in article_text(page)
 
 
 def test_bab2_tables(built_site):
     page = parse(html(built_site, "bab-2/index.html"))
-    assert [caption.get_text() for caption in page.select("caption")] == [
+    assert table_titles(page) == [
         "Tabel 2.1 Tujuan, Sasaran, Strategi dan Arah Kebijakan",
         "Tabel 2.2 Rencana Kinerja Tahun 2020",
         "Tabel 2.3 Penetapan Kinerja Tahun 2020",
@@ -355,7 +380,7 @@ def test_pdf_has_every_table_with_its_caption(pdf_text, built_site):
     text = " ".join(pdf_text.split())
     captions = []
     for page in PAGES:
-        captions += [caption.get_text() for caption in parse(html(built_site, page)).select("caption")]
+        captions += table_titles(parse(html(built_site, page)))
     assert len(captions) == 8  # 4 in BAB II, 2 in BAB III, 2 in the Lampiran
     for caption in captions:
         assert caption in text

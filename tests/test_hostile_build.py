@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from lkj_site import run
 from tests.html import parse
-from tests.sites import PROJECT_ROOT, copy_project, run_python
+from tests.sites import PROJECT_ROOT, chromium, copy_project, run_python, served
 from tests.test_validate import replace
 
 pytestmark = pytest.mark.lambat  # full builds, or `lkj build` in its own processes
@@ -147,9 +147,22 @@ def test_the_misi_reads_as_written_in_the_text_and_in_the_renstra_table(hostile,
     project, _, _ = hostile
     written = hostile_misi(loopback.url)
     page = parse((project / "site" / "bab-2" / "index.html").read_text(encoding="utf-8"))
-    assert f"MISI III: {written}" in [th.get_text() for th in page.select("tr.judul-renstra th")]  # escaped once
+    assert f"MISI III: {written}" in [line.get_text() for line in page.select("caption .lkj-tabel__subjudul")]
     assert written in page.select_one("article").get_text()
     assert page.select_one("article").find("img") is None and page.select_one("article em") is None
+
+
+def test_the_search_shows_hostile_text_as_text(hostile, loopback):
+    project, _, _ = hostile
+    with served(project / "site") as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}cari.html?q=agroindustri")
+        page.wait_for_function("/^(Ditemukan|Tidak ada)/.test(document.getElementById('lkj-cari-status').textContent)")
+        results = page.locator("#lkj-cari-hasil")
+        assert '<img src="' in results.inner_text()  # the misi's markup, found and shown as written
+        assert results.locator("img, script, [onmouseover], a[href^=javascript]").count() == 0
+        page.wait_for_timeout(300)
+    assert loopback.requests == []
 
 
 @pytest.mark.usefixtures("hostile")

@@ -64,6 +64,7 @@ def test_build_publishes_an_ordinary_site_folder(published):
     site = published / "site"
     assert site.is_dir() and not site.is_symlink() and (site / "bab-3" / "index.html").is_file()
     assert not (site / "lama.html").exists()
+    assert (site / "bab-3" / "index.html.gz").is_file() and (site / "bab-3" / "index.html.br").is_file()
 
 
 def test_leftovers_of_killed_builds_are_removed_by_the_next(published):

@@ -33,6 +33,41 @@ def test_table_has_caption_head_body_foot_and_numeric_cells():
     assert "\n\n" not in html  # one raw HTML block for Markdown
 
 
+def test_a_screen_reader_gets_header_scopes_row_headers_and_a_focusable_named_region():
+    page = parse(
+        render(
+            Table(
+                "Tabel 3.1 Contoh",
+                head=[
+                    Row([Cell("No", rowspan=2), Cell("Indikator", rowspan=2), Cell("Tahun 2019", colspan=2)]),
+                    Row([Cell("Realisasi"), Cell("Capaian (%)")]),
+                ],
+                body=[
+                    Row([Cell("1", rowspan=2), Cell("A"), Cell("5"), Cell("100")]),
+                    Row([Cell("B"), Cell("6"), Cell("")]),  # the rowspan above moves B into column 1
+                ],
+                foot=[Row([Cell("Jumlah", colspan=2), Cell("11"), Cell("")])],
+                row_header=1,
+                subtitles=("VISI: maju",),
+            )
+        )
+    )
+    assert [(th.get_text(), th["scope"]) for th in page.thead.find_all("th")] == [
+        ("No", "col"),
+        ("Indikator", "col"),
+        ("Tahun 2019", "colgroup"),
+        ("Realisasi", "col"),
+        ("Capaian (%)", "col"),
+    ]
+    assert [th.get_text() for th in page.select("tbody th[scope=row]")] == ["A", "B"]
+    assert [td.get_text() for td in page.select("tbody td")] == ["1", "5", "100", "6", ""]
+    assert [th.get_text() for th in page.select("tfoot th[scope=row]")] == ["Jumlah"]
+    region = page.select_one("div.lkj-tabel__gulir")
+    assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"] == "Tabel 3.1 Contoh"
+    assert page.select_one("caption .lkj-tabel__judul").get_text() == "Tabel 3.1 Contoh"
+    assert page.select_one("caption .lkj-tabel__subjudul").get_text() == "VISI: maju"  # not a column header
+
+
 # What data may contain, and what it must never do (issue: hostile input).
 HOSTILE = (
     "<script>alert(1)</script> {{ 7*7 }} {% raw %}",

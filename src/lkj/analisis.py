@@ -76,6 +76,7 @@ def tabel_perbandingan_capaian(report: Report, tahun=None) -> Table | Note:
         body,
         notes=notes,
         kind="perbandingan",
+        row_header=1,
         widths=(5, 95 - 2 * share * len(years)) + (share,) * (2 * len(years)),
     )
 
@@ -132,6 +133,7 @@ def tabel_capaian_renstra(report: Report, tahun=None) -> Table | Note:
         body,
         notes=notes,
         kind="renstra-capaian",
+        row_header=1,
         widths=(5, 29, 15, 9, 15, 11, 16),
     )
 
@@ -181,6 +183,7 @@ def tabel_efisiensi(report: Report, tahun=None) -> Table | Note:
         foot,
         notes=notes,
         kind="efisiensi",
+        row_header=1,
         widths=(5, 17, 24, 16, 14, 14, 10),
     )
 

@@ -74,7 +74,7 @@ def grafik_capaian(report: Report, tahun=None) -> Chart:
         for line in lines
     ]
     caption = report.caption(f"Capaian Indikator Kinerja Utama terhadap Target {report.label(tahun)}", "Gambar")
-    table = Table(None, head, body, kind="data-gambar", widths=(46, 18, 18, 18))
+    table = Table(None, head, body, kind="data-gambar", widths=(46, 18, 18, 18), row_header=0)
     return Chart(caption, "batang", (Series("Capaian", tuple(bars)),), "%", alt, table, Decimal(100))
 
 
@@ -166,7 +166,7 @@ def grafik_tren_capaian(report: Report) -> Chart | Note:
         )
     head = [Row([Cell("Indikator Kinerja Utama"), *(Cell(f"Capaian {year} (%)") for year in years)])]
     body = [Row([Cell(s.name), *(_year_cell(s, year) for year in years)]) for s in series]
-    table = Table(None, head, body, kind="data-gambar")
+    table = Table(None, head, body, kind="data-gambar", row_header=0)
     span = f"{years[0]}–{years[-1]}"
     alt = (
         f"Grafik garis capaian indikator kinerja utama {span}: "
@@ -181,7 +181,7 @@ def _budget_table(first: str, lines: list[tuple[str, object]]) -> Table:
     """A budget chart's data: pagu, realisasi and serapan of each program or period."""
     head = [Row([Cell(first), Cell("Pagu (Rp)"), Cell("Realisasi (Rp)"), Cell("Serapan (%)")])]
     body = [Row([Cell(label), number(b.pagu), number(b.realisasi), percent(b.serapan)]) for label, b in lines]
-    return Table(None, head, body, kind="data-gambar", widths=(52, 18, 18, 12))
+    return Table(None, head, body, kind="data-gambar", widths=(52, 18, 18, 12), row_header=0)
 
 
 def _year_cell(series: Series, year: int) -> Cell:

@@ -15,11 +15,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from . import fmt
-from .tables import Cell, Row, Table
+from .tables import Cell, Row, Table, placed
 
 # Row kinds named for the reader of a download (program lines are sums of their kegiatan).
 KIND_LABELS = {"program": "Program", "kegiatan": "Kegiatan", "total": "Jumlah", "pembanding": "Pembanding"}
-HEADER_SKIP = ("nomor-kolom", "judul-renstra")  # column numbers, and the visi/misi above the Renstra
+HEADER_SKIP = ("nomor-kolom",)  # the row of column numbers: (1), (2), …
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a text cell starting so would be a spreadsheet formula
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # every XLSX part dated the same: two builds give the same bytes
 WORKBOOK_TIME = datetime(2000, 1, 1)  # the workbook's own created/modified properties, likewise
@@ -60,29 +60,14 @@ def sheet(table: Table, source: str, title: str | None = None) -> Sheet:
 def _grid(rows: list[Row], spread: bool = False) -> list[list[Cell | None]]:
     """The table's cells at their places: a rowspan repeats the cell below; a colspan leaves
     None to its right, or (`spread`, a header) repeats it over every column it heads."""
-    grid: list[list[Cell | None]] = []
-    pending: dict[tuple[int, int], Cell] = {}
-    for r, row in enumerate(rows):
-        line: list[Cell | None] = []
-        cells = iter(row.cells)
-        column = 0
-        while True:
-            if (r, column) in pending:
-                line.append(pending.pop((r, column)))
-                column += 1
-                continue
-            cell = next(cells, None)
-            if cell is None:
-                break
-            for down in range(1, cell.rowspan):
+    cells: dict[tuple[int, int], Cell | None] = {}
+    for r, line in enumerate(placed(rows)):
+        for column, cell in line:
+            for down in range(cell.rowspan):
                 for right in range(cell.colspan):
-                    pending[(r + down, column + right)] = cell if right == 0 or spread else None
-            line.append(cell)
-            line.extend([cell if spread else None] * (cell.colspan - 1))
-            column += cell.colspan
-        grid.append(line)
-    width = max((len(line) for line in grid), default=0)
-    return [line + [None] * (width - len(line)) for line in grid]
+                    cells[(r + down, column + right)] = cell if right == 0 or spread else None
+    width = max((column + 1 for _, column in cells), default=0)
+    return [[cells.get((r, column)) for column in range(width)] for r in range(len(rows))]
 
 
 def _value(cell: Cell | None) -> Value:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup
 
 from lkj.organisasi import Node, Organisation
-from lkj.tables import Cell, ItemList, Note, Row, Signature, Table
+from lkj.tables import Cell, ItemList, Note, Row, Signature, Table, placed
 
 # Every ASCII punctuation mark becomes a numeric character reference (`[` -> `&#91;`):
 # the reader sees the same character, but neither HTML nor Markdown, nor Jinja, can
@@ -68,28 +68,51 @@ def table(model: Table, anchor: str = "", downloads: Markup | None = None) -> Ma
 
     `widths` are the columns' shares of the text width in percent (they fix the layout
     on paper, where a table must never run off the page). `anchor` (built by the code:
-    `tabel-3-2`) lets other pages link the table.
+    `tabel-3-2`) lets other pages link the table. For screen readers: every header cell has
+    its scope, the cell that names a row (`row_header`, and the label of a total) is a row
+    header, and the table scrolls sideways in a region that takes the keyboard focus.
     """
     kind = f" lkj-tabel--{model.kind}" if model.kind else ""
     ident = Markup(' id="{}"').format(anchor) if anchor else Markup("")
-    lines = [Markup('<div class="lkj-tabel{}"{}>').format(kind, ident), Markup("<table>")]
-    if model.caption:  # None: an uncaptioned table, outside the numbered ones of the report
-        lines.append(Markup("<caption>{}</caption>").format(text(model.caption)))
+    title = model.caption or model.label or "Tabel"
+    lines = [
+        Markup('<div class="lkj-tabel{}"{}>').format(kind, ident),
+        Markup('<div class="lkj-tabel__gulir" role="region" tabindex="0" aria-label="{}">').format(attribute(title)),
+        Markup("<table>"),
+    ]
+    if model.caption or model.label:
+        more = Markup("").join(
+            Markup('<span class="lkj-tabel__subjudul">{}</span>').format(text(line)) for line in model.subtitles
+        )
+        lines.append(Markup('<caption><span class="lkj-tabel__judul">{}</span>{}</caption>').format(text(title), more))
     if model.widths:
         cols = Markup("").join(Markup('<col style="width: {}%">').format(int(w)) for w in model.widths)
         lines.append(Markup("<colgroup>{}</colgroup>").format(cols))
-    for tag, rows, cell_tag in (("thead", model.head, "th"), ("tbody", model.body, "td"), ("tfoot", model.foot, "td")):
+    for tag, rows in (("thead", model.head), ("tbody", model.body), ("tfoot", model.foot)):
         if not rows:
             continue
         lines.append(Markup(f"<{tag}>"))
-        lines.extend(_row(row, cell_tag) for row in rows)
+        for row, cells in zip(rows, placed(rows), strict=True):
+            lines.append(
+                _row(row, [_cell(cell, _scope(tag, column, cell, model.row_header)) for column, cell in cells])
+            )
         lines.append(Markup(f"</{tag}>"))
-    lines.append(Markup("</table>"))
+    lines += [Markup("</table>"), Markup("</div>")]
     lines.extend(Markup('<p class="lkj-catatan">{}</p>').format(text(note)) for note in model.notes)
     if downloads:
         lines.append(downloads)
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)
+
+
+def _scope(section: str, column: int, cell: Cell, row_header: int | None) -> str:
+    """`col` / `colgroup` for a column header, `row` for the cell naming its row, "" for data."""
+    if section == "thead":
+        return "col" if cell.colspan == 1 else "colgroup"
+    names_row = row_header is not None and column <= row_header < column + cell.colspan
+    if section == "tfoot" and row_header is None:
+        names_row = column == 0
+    return "row" if names_row and cell.text else ""
 
 
 def downloads(links: Sequence[tuple[str, str]], source: str) -> Markup:
@@ -105,7 +128,7 @@ def downloads(links: Sequence[tuple[str, str]], source: str) -> Markup:
 def figure(caption: str, anchor: str, src: str, alt: str, data_table: Markup, more: Markup) -> Markup:
     """A chart: its SVG with a text alternative, the numbered caption, and its data one click away."""
     return Markup(
-        '<figure class="lkj-grafik" id="{anchor}"><img src="{src}" alt="{alt}" width="700">'
+        '<figure class="lkj-grafik" id="{anchor}" tabindex="0"><img src="{src}" alt="{alt}" width="700">'
         "<figcaption>{caption}</figcaption></figure>\n"
         '<details class="lkj-data-grafik lkj-hanya-web"><summary>Lihat data gambar ini</summary>\n'
         "{table}\n{more}</details>"
@@ -139,15 +162,15 @@ def summary(model, links: dict[str, str]) -> Markup:
     ).format(title=attribute(model.title), period=text(model.period), cards=Markup("").join(cards))
 
 
-def _row(row: Row, cell_tag: str) -> Markup:
-    cells = Markup("").join(_cell(cell, cell_tag) for cell in row.cells)
+def _row(row: Row, cells: list[Markup]) -> Markup:
     if row.kind:
-        return Markup('<tr class="{}">{}</tr>').format(row.kind, cells)
-    return Markup("<tr>{}</tr>").format(cells)
+        return Markup('<tr class="{}">{}</tr>').format(row.kind, Markup("").join(cells))
+    return Markup("<tr>{}</tr>").format(Markup("").join(cells))
 
 
-def _cell(cell: Cell, tag: str) -> Markup:
-    attributes = Markup("")
+def _cell(cell: Cell, scope: str) -> Markup:
+    """A header cell (`th` with its `scope`) where `scope` is given, else a data cell."""
+    attributes = Markup(' scope="{}"').format(scope) if scope else Markup("")
     if cell.colspan > 1:
         attributes += Markup(' colspan="{}"').format(cell.colspan)
     if cell.rowspan > 1:
@@ -163,7 +186,8 @@ def _cell(cell: Cell, tag: str) -> Markup:
         content = Markup("<strong>{}</strong>").format(content)
     if cell.items:
         content += _list("ol", cell.items, "")
-    return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), attributes, content)
+    tag = Markup("th" if scope else "td")
+    return Markup("<{0}{1}>{2}</{0}>").format(tag, attributes, content)
 
 
 def _list(tag: str, items: Iterable[str], css_class: str) -> Markup:
@@ -241,7 +265,8 @@ def signature(block: Signature) -> Markup:
         lines.append(Markup('<p class="lkj-tanda-tangan__nama">{}</p>').format(text(nama)))
     else:
         blank = (
-            '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" aria-label="nama belum diisi"></div>'
+            '<div class="lkj-tanda-tangan__nama lkj-tanda-tangan__nama--kosong" role="img" '
+            'aria-label="tempat nama penandatangan, belum diisi"></div>'
         )
         lines.append(Markup(blank))
     lines.append(Markup('<p class="lkj-tanda-tangan__nip">{}</p>').format(text(f"NIP. {nip}")))

@@ -33,7 +33,7 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     cells: Sequence[Cell]
-    kind: str = ""  # "program", "kegiatan", "total", "pembanding", "judul-renstra", "nomor-kolom"
+    kind: str = ""  # "program", "kegiatan", "total", "pembanding", "nomor-kolom"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ class Table:
     notes: Sequence[str] = ()
     kind: str = ""
     widths: Sequence[int] = ()  # each column's share of the text width, in percent
+    row_header: int | None = None  # the column whose cell names its row (a row header to a screen reader)
+    subtitles: Sequence[str] = ()  # lines under the caption: what the whole table stands under
+    label: str = ""  # the title of a table outside the numbered ones (no caption number)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,23 @@ class Signature:
     jabatan: tuple[str, ...]
     nama: str  # empty: a line is left to sign on; a name is never invented
     nip: str
+
+
+def placed(rows: Sequence[Row]) -> list[list[tuple[int, Cell]]]:
+    """Each row's own cells with the column each starts in, past the cells that rows above
+    span down into it."""
+    taken: set[tuple[int, int]] = set()
+    placed_rows = []
+    for r, row in enumerate(rows):
+        line, column = [], 0
+        for cell in row.cells:
+            while (r, column) in taken:
+                column += 1
+            line.append((column, cell))
+            taken.update((r + down, column + right) for down in range(cell.rowspan) for right in range(cell.colspan))
+            column += cell.colspan
+        placed_rows.append(line)
+    return placed_rows
 
 
 def number(value: int | Decimal | None, places: int = 0) -> Cell:
@@ -93,11 +113,8 @@ def tabel_renstra(report: Report) -> Table:
     """Tujuan, sasaran, strategi and arah kebijakan of the Renstra, under the visi and the misi
     the office works for (`peran` in data/misi.csv)."""
     misi = [m for m in report.data["misi"] if m.peran] or list(report.data["misi"])
-    head = [
-        Row([Cell(f"VISI: {report.settings.visi}", colspan=4)], "judul-renstra"),
-        *(Row([Cell(f"MISI {m.kode_misi}: {m.uraian}", colspan=4)], "judul-renstra") for m in misi),
-        Row([Cell("Tujuan"), Cell("Sasaran"), Cell("Strategi"), Cell("Arah Kebijakan")]),
-    ]
+    head = [Row([Cell("Tujuan"), Cell("Sasaran"), Cell("Strategi"), Cell("Arah Kebijakan")])]
+    subtitles = (f"VISI: {report.settings.visi}", *(f"MISI {m.kode_misi}: {m.uraian}" for m in misi))
     body = []
     for line in report.data["renstra"]:
         policies = tuple(a.uraian for a in report.data["arah_kebijakan"] if a.no_renstra == line.no)
@@ -113,7 +130,7 @@ def tabel_renstra(report: Report) -> Table:
             )
         )
     caption = report.caption("Tujuan, Sasaran, Strategi dan Arah Kebijakan")
-    return Table(caption, head, body, kind="renstra", widths=(22, 22, 22, 34))
+    return Table(caption, head, body, kind="renstra", widths=(22, 22, 22, 34), subtitles=subtitles)
 
 
 DOKUMEN_JUDUL = {"RK": "Rencana Kinerja", "PK": "Perjanjian Kinerja"}
@@ -144,7 +161,7 @@ def tabel_target(
     ]
     widths = (5, 25, 23, 32, 15) if dengan_tujuan else (6, 32, 44, 18)
     caption = report.caption(f"{judul or DOKUMEN_JUDUL[dokumen]} Tahun {tahun}")
-    return Table(caption, head, body, kind="target", widths=widths)
+    return Table(caption, head, body, kind="target", widths=widths, row_header=len(columns) - 2)
 
 
 def _target(value, satuan: str) -> Cell:
@@ -170,7 +187,7 @@ def tabel_anggaran_program(report: Report, judul: str | None = None, tahun=None)
     sources = ", ".join(dict.fromkeys(row.sumber_dana for row in rows))
     foot = [Row([Cell("Jumlah", colspan=2), number(sum(row.pagu for row in rows)), Cell(sources)], "total")]
     caption = report.caption(f"{judul or 'Anggaran Program'} Tahun {tahun}")
-    return Table(caption, head, body, foot, kind="anggaran-program", widths=(6, 54, 22, 18))
+    return Table(caption, head, body, foot, kind="anggaran-program", widths=(6, 54, 22, 18), row_header=1)
 
 
 CAPAIAN_NOTE_PUBLISHED = (
@@ -204,7 +221,7 @@ def tabel_capaian(report: Report, tahun=None) -> Table:
     notes = [CAPAIAN_NOTE_PUBLISHED] if any(line.capaian.dipublikasikan for line in lines) else []
     notes.append(capaian_note({line.indikator.arah for line in lines}, any(not line.capaian.terukur for line in lines)))
     caption = report.caption(f"Capaian Indikator Kinerja Utama {report.label(tahun)}")
-    return Table(caption, head, body, notes=notes, kind="capaian", widths=(5, 19, 24, 13, 13, 10, 16))
+    return Table(caption, head, body, notes=notes, kind="capaian", widths=(5, 19, 24, 13, 13, 10, 16), row_header=2)
 
 
 def capaian_note(arah: set[str], unmeasured: bool) -> str:
@@ -284,7 +301,9 @@ def tabel_realisasi_anggaran(report: Report, tahun=None) -> Table:
         notes.append("Realisasi fisik tidak dilaporkan untuk periode ini.")
     title = f"Realisasi Program dan Kegiatan {report.settings.penyusun} {whole.nama}"
     widths = (7, 37, 16, 16, 12, 12) if with_fisik else (7, 43, 18, 18, 14)
-    return Table(report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran", widths=widths)
+    return Table(
+        report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran", widths=widths, row_header=1
+    )
 
 
 def tabel_belanja(report: Report, tahun=None) -> Table | Note:
@@ -305,7 +324,7 @@ def tabel_belanja(report: Report, tahun=None) -> Table | Note:
     ]
     foot = [Row([Cell(f"Jumlah {report.label(tahun)}", colspan=2, strong=True), *cells(total)], "total")]
     caption = report.caption(f"Realisasi Anggaran per Jenis Belanja {report.label(tahun)}")
-    return Table(caption, head, body, foot, kind="belanja", widths=(6, 46, 18, 18, 12))
+    return Table(caption, head, body, foot, kind="belanja", widths=(6, 46, 18, 18, 12), row_header=1)
 
 
 def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
@@ -326,7 +345,8 @@ def tabel_data_terbuka(report: Report, awalan: str = "../data/") -> Table:
         for table in schema.TABLES
         if table.file in report.data.raw
     ]
-    return Table(None, head, body, kind="data-terbuka", widths=(24, 36, 10, 30))
+    label = "Berkas data laporan, isi, jumlah baris dan SHA-256"
+    return Table(None, head, body, kind="data-terbuka", widths=(24, 36, 10, 30), row_header=0, label=label)
 
 
 WHAT_FROM = (  # what a reader sees, and the macro that makes it (its files: provenance.SOURCES)
@@ -352,7 +372,8 @@ def tabel_sumber_angka(report: Report) -> Table:
         Row([Cell(title), Cell(", ".join(f"data/{f}" for f in sources(name, report.data.raw)) or fmt.DASH)])
         for title, name in WHAT_FROM
     ]
-    return Table(None, head, body, kind="sumber-angka", widths=(50, 50))
+    label = "Asal setiap jenis angka laporan"
+    return Table(None, head, body, kind="sumber-angka", widths=(50, 50), row_header=0, label=label)
 
 
 # --- lists and the signature ------------------------------------------------------------------

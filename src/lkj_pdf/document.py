@@ -151,7 +151,8 @@ def _captions(soup: BeautifulSoup, articles: list[Tag], tag: str, prefix: str) -
     entries = []
     for article in articles:
         for caption in article.find_all(tag):
-            text = caption.get_text(" ", strip=True)
+            title = caption.select_one(".lkj-tabel__judul") or caption  # without the lines under a title
+            text = title.get_text(" ", strip=True)
             number = re.match(r"^\w+ ([\w.]+)", text)
             anchor = f"{prefix}-{number.group(1).replace('.', '-')}" if number else f"{prefix}-{len(entries) + 1}"
             caption["id"] = anchor

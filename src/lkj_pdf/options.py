@@ -7,7 +7,7 @@ from datetime import datetime
 
 from weasyprint import Attachment
 
-PDF_VARIANT = "pdf/a-3b"
+PDF_VARIANT = "pdf/a-3a"  # "a": accessible, the PDF tagged (headings, lists, tables, reading order)
 
 
 def write_options(title: str, attachments: tuple[tuple[str, bytes], ...], source_date: datetime) -> dict:

@@ -16,6 +16,7 @@ schema, and:
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -58,6 +59,13 @@ class PdfPlugin(BasePlugin):
     def on_post_page(self, output, page, config):
         self._pages.append((page, output))
         return publish.add_links(output, self.config["output_path"], page.file.dest_uri, page.is_homepage)
+
+    def on_post_template(self, output_content, template_name, config):
+        """The search page and the 404 page link the PDF too; the 404 page from the site's root."""
+        if template_name not in ("cari.html", "404.html"):
+            return output_content
+        root = urlsplit(config.site_url).path if template_name == "404.html" and config.site_url else ""
+        return publish.add_links(output_content, self.config["output_path"], template_name, False, root)
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)

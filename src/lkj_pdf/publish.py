@@ -16,13 +16,14 @@ FOOTER = '<div class="md-footer-meta__inner md-grid">'
 HEADING_END = "</h1>"
 
 
-def add_links(page_html: str, pdf_uri: str, page_uri: str, is_homepage: bool) -> str:
+def add_links(page_html: str, pdf_uri: str, page_uri: str, is_homepage: bool, root: str = "") -> str:
     """The page with a link to the PDF in its footer and, on the home page, a download box.
 
-    `pdf_uri` and `page_uri` are relative to the site ("pdf/lkj.pdf", "bab-1/index.html").
+    `pdf_uri` and `page_uri` are relative to the site ("pdf/lkj.pdf", "bab-1/index.html");
+    `root` ("/lkj/"), where given, makes the link absolute (the 404 page, shown at any address).
     Inserted as text at two fixed marks: no page is parsed for it.
     """
-    href = posixpath.relpath(pdf_uri, posixpath.dirname(page_uri) or ".")
+    href = posixpath.join(root, pdf_uri) if root else posixpath.relpath(pdf_uri, posixpath.dirname(page_uri) or ".")
     footer = page_html.find(FOOTER)
     if footer >= 0:
         end = footer + len(FOOTER)

@@ -1,11 +1,13 @@
 """MkDocs hooks of a report: the settings made into the site's identity, what docs/ may
-publish, and every chapter in the report.
+publish, every chapter in the report, the theme's Indonesian pages (search, 404) and the
+search index, and what a static host needs (site_url for the sitemap and canonical links).
 
 `on_config` runs before the plugins' (event priority): the site's name, description,
 author and copyright come from `extra.lkj` (the office, its region and the year are typed
 once, there). The PDF is a plugin of its own (`lkj_pdf.plugin`, `lkj-pdf` in mkdocs.yml).
 """
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,10 +17,15 @@ from mkdocs.structure.files import File
 
 from lkj.settings import SettingsError, read_settings
 
-from . import guards
+from . import guards, search
 
 STYLESHEET = "stylesheets/lkj.css"  # the site's tables, signature and print rules (assets/lkj.css)
+SEARCH_SCRIPT = "javascripts/lkj-cari.js"  # the search page's script (assets/lkj-cari.js)
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"  # over Material: header search link, search page, 404 page
+LOG = logging.getLogger("mkdocs.plugins.lkj")
+
+__all__ = ["on_config", "on_files", "on_nav", "on_post_page", "on_post_build"]  # the report's hooks.py takes these
 
 
 @event_priority(100)
@@ -33,15 +40,35 @@ def on_config(config):
     config.copyright = config.copyright or settings.penyusun
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    if str(THEME) not in config.theme.dirs:  # after a custom_dir of the report's own, before Material
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    config.theme.static_templates.add("cari.html")
     return config
 
 
 def on_files(files, config):
     guards.check_docs(files, config.docs_dir, os.path.dirname(config.config_file_path))
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "lkj.css")))
+    files.append(File.generated(config, SEARCH_SCRIPT, abs_src_path=str(ASSETS / "lkj-cari.js")))
     return files
 
 
 def on_nav(nav, config, files):
     guards.check_nav(nav, files)
     return nav
+
+
+def on_post_page(output, page, config):
+    return search.mark(output)
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    search.index(site_dir)
+    if not config.site_url:  # MkDocs would publish a sitemap of empty addresses
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / name).unlink(missing_ok=True)
+        LOG.info(
+            "PERINGATAN site_url belum diisi (mkdocs.yml, atau LKJ_SITE_URL=https://…): tanpa alamat situs tidak "
+            "ada sitemap.xml dan tautan kanonik, dan tautan halaman 404 hanya benar di akar situs"
+        )

@@ -9,6 +9,7 @@ The files are kept in memory while the pages render and written into the site at
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -60,9 +61,10 @@ class Published:
             anchor = _anchor(block.caption)
             self.places.setdefault(name, f"{page_url}#{anchor}")
             self.files[f"{CHARTS}/{anchor}.svg"] = _svg(block)
+            data_table = replace(block.table, label=f"Data {block.caption}")
             links = self._downloads(f"{anchor}-data", export.sheet(block.table, source, block.caption), up)
             return html.figure(
-                block.caption, anchor, f"{up}{CHARTS}/{anchor}.svg", block.alt, html.table(block.table), links
+                block.caption, anchor, f"{up}{CHARTS}/{anchor}.svg", block.alt, html.table(data_table), links
             )
         if isinstance(block, summary.Summary):
             return html.summary(block, {figure.table: PLACEHOLDER + figure.table for figure in block.figures})

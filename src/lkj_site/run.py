@@ -19,7 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from . import messages
+from . import compress, messages
 
 OUR_LOGGER = "mkdocs.plugins.lkj"  # the data findings (macros/load.py)
 
@@ -138,6 +138,7 @@ def main(argv: list[str]) -> int:
     project, site_dir = Path(argv[0]).resolve(), Path(argv[1]).resolve()
     reason = build(project, site_dir, pdf="--pdf" in argv)
     if reason is None:
+        compress.precompress(site_dir)  # the site as published: its text files also as .gz and .br
         return 0
     unchanged = "; situs yang terbit (site/) tidak diubah" if "--staging" in argv else ""
     print(f"Build gagal: {reason}{unchanged}.", file=sys.stderr)

@@ -1,0 +1,122 @@
+// The report's search page (theme/cari.html) on Pagefind's index (lkj_site/search.py).
+//
+// Pagefind stems Indonesian words with the Snowball stemmer, which has no dictionary: it turns
+// "penempatan" into "empat" but "ditempatkan" into "tempat". So a word is also searched in the
+// forms that stemmer makes of its prefixed words (tempat: also "empat", kept only where the
+// page's word starts with pe-/me-), and the results are merged. Results and excerpts are built
+// as text: nothing from the index is ever inserted as HTML.
+const VOWELS = "aiueo";
+const ROOTS = [["t", ["pen", "men"]], ["p", ["pem", "mem"]], ["k", ["peng", "meng"]]];
+const PREFIXED = /^(pe|me)(n|m|ng)/i;
+
+function otherForms(query) {
+  const word = query.trim().toLowerCase();
+  if (!/^[a-z]+$/.test(word)) return [];
+  const forms = [];
+  for (const [initial, prefixes] of ROOTS) {
+    if (word.startsWith(initial) && VOWELS.includes(word[1])) forms.push({ term: word.slice(1), prefixedOnly: true });
+    for (const prefix of prefixes) {
+      if (word.startsWith(prefix) && VOWELS.includes(word[prefix.length])) {
+        forms.push({ term: initial + word.slice(prefix.length), prefixedOnly: false });
+      }
+    }
+  }
+  return forms;
+}
+
+function marked(excerpt) {
+  return Array.from(new DOMParser().parseFromString(excerpt, "text/html").querySelectorAll("mark"), (m) => m.textContent);
+}
+
+function excerptNode(excerpt) {
+  // The excerpt's <mark> elements become <mark>; everything else becomes text.
+  const paragraph = document.createElement("p");
+  for (const node of new DOMParser().parseFromString(excerpt, "text/html").body.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(document.createTextNode(node.textContent));
+    }
+  }
+  return paragraph;
+}
+
+async function find(pagefind, query) {
+  const searches = [{ term: query, prefixedOnly: false }, ...otherForms(query)];
+  const pages = new Map();
+  for (const { term, prefixedOnly } of searches) {
+    const found = await pagefind.search(term);
+    for (const result of found ? found.results : []) {
+      const data = await result.data();
+      if (prefixedOnly && !marked(data.excerpt).some((word) => PREFIXED.test(word))) continue;
+      const known = pages.get(data.url);
+      if (!known || known.score < result.score) pages.set(data.url, { score: result.score, data });
+    }
+  }
+  return Array.from(pages.values()).sort((a, b) => b.score - a.score).map((page) => page.data);
+}
+
+function show(list, status, query, pages, root) {
+  list.replaceChildren();
+  status.textContent = pages.length
+    ? `Ditemukan ${pages.length} halaman untuk “${query}”.`
+    : `Tidak ada halaman yang memuat “${query}”.`;
+  for (const page of pages) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = root + page.url.replace(/^\//, "");
+    link.textContent = page.meta.title || page.url;
+    item.append(link, excerptNode(page.excerpt));
+    const sections = (page.sub_results || []).filter((sub) => sub.url !== page.url).slice(0, 3);
+    if (sections.length) {
+      const more = document.createElement("ul");
+      for (const sub of sections) {
+        const entry = document.createElement("li");
+        const subLink = document.createElement("a");
+        subLink.href = root + sub.url.replace(/^\//, "");
+        subLink.textContent = sub.title;
+        entry.append(subLink);
+        more.append(entry);
+      }
+      item.append(more);
+    }
+    list.append(item);
+  }
+}
+
+async function main() {
+  const form = document.getElementById("lkj-cari-form");
+  const input = document.getElementById("lkj-cari-kata");
+  const status = document.getElementById("lkj-cari-status");
+  const list = document.getElementById("lkj-cari-hasil");
+  const root = new URL(".", window.location.href).pathname; // the site's root: links work in a sub-folder
+  const pagefind = await import(root + "pagefind/pagefind.js");
+  await pagefind.options({ excerptLength: 24 });
+  let latest = 0;
+  async function run(query) {
+    const mine = ++latest;
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Mencari…";
+    const pages = await find(pagefind, query.trim());
+    if (mine === latest) show(list, status, query.trim(), pages, root);
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", input.value);
+    window.history.replaceState(null, "", url);
+    run(input.value);
+  });
+  const query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  form.hidden = false;
+  await run(query);
+}
+
+main();

@@ -1,0 +1,39 @@
+"""The website's search: a Pagefind index of the report's pages, built with the site.
+
+Pagefind (its binary ships in the `pagefind-bin` wheel: nothing is fetched) stems words by
+the pages' language, `<html lang="id">`: "latih" finds "pelatihan" and "dilatih", "tempat"
+finds "penempatan". Only the pages' articles are indexed (`data-pagefind-body`, set by
+`mark`), cell by cell, so every word of every table is found. The index is static files under
+`site/pagefind/`, read by the search page (`theme/cari.html`) on any static host.
+"""
+
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+FOLDER = "pagefind"
+NOT_INDEXED = ".headerlink, .lkj-asal, .lkj-unduh-tabel"  # the ¶ of headings, the provenance line, "Unduh: CSV"
+TIME_LIMIT = 120  # seconds; the report's dozen pages take well under one
+
+
+def mark(page_html: str) -> str:
+    """The page with its article marked as what the search indexes (headers, menus and
+    footers are left out, so that every page does not match the chapter titles)."""
+    return page_html.replace(ARTICLE, ARTICLE.replace("<article ", "<article data-pagefind-body "), 1)
+
+
+def index(site_dir: Path) -> None:
+    """Build the index into `site_dir/pagefind/`; a failure stops the build in one line."""
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--silent"]
+    command += ["--exclude-selectors", NOT_INDEXED]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PluginError(f"indeks pencarian (Pagefind) tidak dapat dibuat: {error}") from None
+    if result.returncode != 0:
+        reason = (result.stderr or result.stdout).strip().splitlines()
+        raise PluginError(f"indeks pencarian (Pagefind) gagal: {reason[-1] if reason else result.returncode}")
