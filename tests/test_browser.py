@@ -39,6 +39,9 @@ QUERIES = {
     "tempat": r"tempat|penempatan|ditempatkan|menempatkan",
     "anggaran": r"anggaran",
     "kecelakaan": r"kecelakaan",
+    "dilatih": r"latih|pelatihan|dilatih|melatih|pelatih",
+    "penempatan": r"tempat|penempatan|ditempatkan|menempatkan",
+    "sediakan": r"penyediaan|menyediakan|disediakan|sediakan",
 }
 NOT_SEARCHED = ".headerlink, .lkj-asal, .lkj-unduh-tabel"  # as lkj_site/search.py leaves them out
 
@@ -138,7 +141,9 @@ def test_every_link_the_pdf_and_every_download_answer_200(browser, base, built_s
         if "?" in path:
             continue
         file = built_site / (path if path.endswith(".html") else path + "index.html")
-        for link in parse(file.read_text(encoding="utf-8")).select("a[href]"):
+        document = parse(file.read_text(encoding="utf-8"))
+        assert document.select_one("a.lkj-footer-pdf[href$='.pdf']"), path  # "Unduh PDF" on every page
+        for link in document.select("a[href]"):
             href = link["href"].split("#")[0]
             if href and not urlsplit(href).scheme and not href.startswith("/"):
                 targets.add(urljoin(base + path, href))
