@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build check test test-fast lint serve new system-deps lock bench clean
+.PHONY: help build check test test-fast lint serve new diff system-deps lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ lint: $(STAMP) ## Check the Python code's style (ruff)
 
 serve: $(STAMP) ## Preview the website while writing: rebuilt on every save of a chapter, data, settings or code (no PDF)
 	$(BIN)/lkj serve
+
+diff: $(STAMP) ## What a change moves (figures, data, text, warnings) from BASE to HEAD: make diff BASE=origin/main
+	$(BIN)/lkj diff "$(BASE)" $(if $(HEAD),"$(HEAD)",)
 
 new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
 	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"

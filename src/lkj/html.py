@@ -42,6 +42,11 @@ def text(value) -> Markup:
     return Markup(" ".join(words))
 
 
+def figure_text(macro: str, value) -> Markup:
+    """An inline figure as inert text, marked with the macro that made it (`data-makro`)."""
+    return Markup('<span class="lkj-angka" data-makro="{}">{}</span>').format(macro, text(value))
+
+
 def attribute(value) -> Markup:
     """Untrusted text for an attribute's value (an image's alt text): inert like `text()`,
     without the `<wbr>` break opportunities, which an attribute would show as written."""

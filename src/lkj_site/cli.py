@@ -143,7 +143,8 @@ def _warn(failed: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The `lkj` command: `lkj build|check|serve [FOLDER]`, `lkj new FOLDER --instansi … --daerah … --tahun …`."""
+    """The `lkj` command: `lkj build|check|serve [FOLDER]`, `lkj diff BASE [HEAD]`,
+    `lkj new FOLDER --instansi … --daerah … --tahun …`."""
     arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
         if arguments.command == "new":
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
                 Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
             )
         project = Path(arguments.folder).resolve()
+        if arguments.command == "diff":
+            from .diff import main as diff
+
+            return diff(project, arguments.base, arguments.head)
         if arguments.command == "serve":
             from .serve import serve
 
@@ -200,6 +205,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help=text, description=text)
     serve.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
     serve.add_argument("--alamat", default="127.0.0.1:8000", help="HOST:PORT pratinjau (bawaan: 127.0.0.1:8000)")
+    text = "angka, data, teks bab dan peringatan yang berubah dari revisi BASE ke HEAD (Markdown, untuk pull request)"
+    diff = commands.add_parser("diff", help=text, description=text)
+    diff.add_argument("base", metavar="BASE", help="revisi git pembanding, mis. origin/main")
+    diff.add_argument("head", metavar="HEAD", nargs="?", default="HEAD", help="revisi yang ditinjau (bawaan: HEAD)")
+    diff.add_argument("--folder", default=".", help="folder laporan (bawaan: folder ini)")
     new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
     new.add_argument("folder", help="folder baru untuk laporan itu")
     new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')

@@ -21,6 +21,7 @@ from . import freshness
 
 DOWNLOADS = "unduh"
 CHARTS = "gambar"
+WORDS = ("visi", "misi", "misi_utama", "judul_gambar")  # inline macros that give words, not figures
 PLACEHOLDER = "#lkj-tautan-"  # a summary figure's link until the page of its table is known
 _SVG: dict[str, bytes] = {}  # chart model -> SVG, across the rebuilds of `make serve`
 _SVG_MAX = 64
@@ -43,9 +44,12 @@ class Published:
         return files
 
     def inline(self, env, name: str, result) -> Markup:
-        """HTML of an inline macro's result (inert text); records its sources."""
+        """HTML of an inline macro's result (inert text); records its sources. A figure is
+        marked with the macro that made it, for `lkj diff` to say which figure moved."""
         self.record(env.page.url, name)
-        return html.text(result)
+        if name in WORDS:
+            return html.text(result)
+        return html.figure_text(name, result)
 
     def present(self, env, name: str, block) -> Markup:
         """HTML of a block macro's result on the page being rendered; records what it adds."""
