@@ -30,9 +30,12 @@ test: $(STAMP) system-deps ## Run the whole test suite (unit tests, full builds,
 test-fast: $(STAMP) ## The inner loop: unit tests and small reports built without a PDF (-m "not lambat")
 	$(BIN)/pytest -m "not lambat"
 
-lint: $(STAMP) ## Check the Python code's style (ruff)
+lint: $(STAMP) ## Check the Python code's style (ruff) and the CI workflows (schema, zizmor)
 	$(BIN)/ruff check $(PYTHON_CODE)
 	$(BIN)/ruff format --check $(PYTHON_CODE)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 serve: $(STAMP) ## Preview the website while writing: rebuilt on every save of a chapter, data, settings or code (no PDF)
 	$(BIN)/lkj serve
