@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the build needs besides Python: WeasyPrint's Pango/HarfBuzz libraries
-# (the fonts themselves ship in pdf/fonts) and venv support; with --browser also Chromium,
+# (the fonts themselves ship in pdf/fonts), venv support, hunspell with its Indonesian
+# dictionary (the spelling check of `make check`); with --browser also Chromium,
 # for the browser tests (Playwright drives Debian's Chromium: no browser is downloaded).
 # Installs only what is missing, so it is quick, and silent, when everything is there already.
 set -euo pipefail
@@ -15,6 +16,8 @@ for pair in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.
   [[ $libraries == *"${pair%%:*}"* ]] || need+=("${pair#*:}")
 done
 "$python" -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
+command -v hunspell >/dev/null || need+=(hunspell)              # `make check`: Indonesian spelling
+[ -f /usr/share/hunspell/id_ID.dic ] || need+=(hunspell-id)
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then need+=(chromium); fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

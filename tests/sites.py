@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("docs", "data", "macros", "mkdocs.yml", "hooks.py", "pdf_event_hook.py")
+PROJECT_PARTS = ("docs", "data", "macros", "mkdocs.yml", "hooks.py", "pdf_event_hook.py", "kamus.txt")
 
 
 def copy_project(destination: Path) -> Path:

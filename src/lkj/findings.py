@@ -1,4 +1,5 @@
-"""What validation finds in data/: one finding per problem, in Indonesian, for people.
+"""What validation finds in data/ (and the chapter checks in docs/): one finding per problem, in
+Indonesian, for people.
 
 Each finding names the file, the row (line number as in a text editor or Excel, the
 header being line 1), the column, the value found and what is expected. Errors stop the
@@ -31,10 +32,11 @@ class Finding:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    folder: str = "data"  # "docs" for a finding in a chapter
 
     @property
     def where(self) -> str:
-        where = f"data/{printable(self.file)}"
+        where = f"{self.folder}/{printable(self.file)}"
         if self.row is not None:
             where += f", baris {self.row}"
         if self.column is not None:
@@ -49,8 +51,11 @@ class Finding:
     def github_annotation(self) -> str:
         """The same finding as a GitHub Actions annotation, shown on the pull request's diff."""
         kind = "error" if self.level == ERROR else "warning"
-        place = f"file={_property(f'data/{self.file}')}" + (f",line={self.row}" if self.row is not None else "")
-        return f"::{kind} {place},title={_property('Data LKj')}::{_data(self.line().split(' ', 1)[1])}"
+        place = f"file={_property(f'{self.folder}/{self.file}')}" + (
+            f",line={self.row}" if self.row is not None else ""
+        )
+        title = "Data LKj" if self.folder == "data" else "Bab LKj"
+        return f"::{kind} {place},title={_property(title)}::{_data(self.line().split(' ', 1)[1])}"
 
 
 def _data(text: str) -> str:

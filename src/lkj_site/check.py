@@ -6,7 +6,10 @@
    once; unknown files in data/ are warnings: they are never published);
 2. if the data has no errors, the chapters: a build of the website into a temporary
    folder, so that every macro call finds its data, every link its target and every
-   chapter its place in `nav`, exactly as `make build` would find them.
+   chapter its place in `nav`, exactly as `make build` would find them;
+3. the prose (`prose.py`): figures typed instead of their macro and references to tables
+   or figures that do not exist (errors), words the Indonesian dictionary does not know
+   (warnings).
 
 Exit codes: 0 no errors (warnings may be listed), 1 errors found (the build would stop),
 2 the check could not run (no mkdocs.yml, or its extra.lkj settings are incomplete).
@@ -21,10 +24,11 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from lkj.findings import errors, warnings
 from lkj.load import report_findings
+from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 from lkj.validate import validate
 
-from . import run
+from . import prose, run
 
 OK, ERRORS, CANNOT_RUN = 0, 1, 2
 
@@ -36,7 +40,7 @@ def check(project: Path) -> int:
     except (OSError, SettingsError, yaml.YAMLError) as problem:
         print(f"Pemeriksaan tidak dapat dijalankan: {' '.join(str(problem).split())}", file=sys.stderr)
         return CANNOT_RUN
-    _, findings = validate(project / "data", settings.tingkat_kualitatif)
+    data, findings = validate(project / "data", settings.tingkat_kualitatif)
     report_findings(findings)
     found_errors, found_warnings = len(errors(findings)), len(warnings(findings))
     if found_errors:
@@ -45,10 +49,19 @@ def check(project: Path) -> int:
         )
         return ERRORS
     with tempfile.TemporaryDirectory(prefix="lkj-periksa-") as folder:
-        reason = run.build(project, Path(folder) / "site", pdf=False, quiet=True)
+        site = Path(folder) / "site"
+        reason = run.build(project, site, pdf=False, quiet=True)
+        chapters = [] if reason else prose.check(project, Report(data, settings), site)
     if reason is not None:
         print(f"GALAT {reason}")
         print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
+        return ERRORS
+    if not prose.available():
+        print("PERINGATAN ejaan tidak diperiksa: hunspell dan kamus hunspell-id belum terpasang (make system-deps)")
+    report_findings(chapters)
+    chapter_errors, found_warnings = len(errors(chapters)), found_warnings + len(warnings(chapters))
+    if chapter_errors:
+        print(f"{chapter_errors} galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
         return ERRORS
     print(f"Data dan bab lolos pemeriksaan: 0 galat, {found_warnings} peringatan.")
     return OK
