@@ -22,8 +22,21 @@ def test_check_passes_real_data_and_lists_its_warnings(project):
     assert (
         "PERINGATAN data/realisasi_anggaran.csv, baris 22, kolom 'fisik': nilai '142': fisik di atas 100%" in lines[0]
     )
-    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 4 peringatan."
+    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 5 peringatan."
+    assert lines[-2].startswith("PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal)")  # no name yet
     assert not (project / "site").exists()
+
+
+@pytest.mark.lambat
+def test_a_complete_signature_is_not_a_warning(project):
+    result = run_check(
+        project,
+        LKJ_PENANDATANGAN_NAMA="Drs. H. Contoh Nama, M.Si.",
+        LKJ_PENANDATANGAN_TEMPAT="Kuala Tungkal",
+        LKJ_PENANDATANGAN_TANGGAL="31 Maret 2020",
+    )
+    assert "tanda tangan belum lengkap" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 4 peringatan."
 
 
 def test_check_exits_1_on_errors_with_one_line_each(project, capsys):

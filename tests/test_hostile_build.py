@@ -175,7 +175,9 @@ def test_the_cover_shows_the_logo_of_the_project(hostile):
     (pdf,) = (project / "site" / "pdf").glob("*.pdf")
     cover = PdfReader(pdf).pages[0]
     assert len(cover.images) == 1
-    assert " ".join(cover.extract_text().split()).startswith("LAPORAN KINERJA INSTANSI PEMERINTAH (LKj)")
+    assert " ".join(cover.extract_text().split()).startswith(
+        "PEMERINTAH KABUPATEN TANJUNG JABUNG BARAT LAPORAN KINERJA"
+    )
 
 
 def test_only_the_report_data_is_published_and_attached(hostile):

@@ -50,7 +50,9 @@ def test_the_404_page_is_in_indonesian_and_links_from_the_site_root(addressed):
 def test_without_an_address_no_empty_sitemap_and_a_warning(project, capsys):
     assert run.build(project, project / "site", pdf=False) is None
     assert not (project / "site" / "sitemap.xml").exists()
-    assert "PERINGATAN site_url belum diisi" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "PERINGATAN site_url belum diisi" in err
+    assert "PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal)" in err  # on every build
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()  # the search works without it
 
 

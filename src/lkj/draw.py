@@ -105,7 +105,7 @@ def _bars(axes, chart: Chart) -> None:
             axes.text(length + top * 0.01, y, text, va="center", ha="left", fontsize=10)
     axes.set_yticks(range(len(labels)), [_wrap(label) for label in labels], fontsize=10)
     axes.invert_yaxis()  # the first line of the table at the top
-    axes.set_xlim(0, top * 1.3)
+    axes.set_xlim(0, top * (1.3 if count == 1 else 1.6))  # room for the labels at the bars' ends
     axes.set_xlabel(f"({chart.unit})")
     if chart.reference is not None:
         axes.axvline(float(chart.reference), color="black", linestyle="--", linewidth=1)

@@ -180,8 +180,8 @@ def _cell(cell: Cell, scope: str) -> Markup:
         attributes += Markup(' colspan="{}"').format(cell.colspan)
     if cell.rowspan > 1:
         attributes += Markup(' rowspan="{}"').format(cell.rowspan)
-    if cell.numeric:
-        attributes += Markup(' class="angka"')
+    if cell.numeric:  # a figure; with its unit ("20 perusahaan") it may wrap at the space
+        attributes += Markup(' class="angka satuan"' if " " in cell.text.strip() else ' class="angka"')
     content = text(cell.text)
     if cell.code:
         content = Markup('<code class="lkj-sha256">{}</code>').format(content)

@@ -106,6 +106,13 @@ class Settings:
         return tuple(dict.fromkeys((*derived, *self.kata_kunci, *years)))
 
     @property
+    def tanda_tangan_kosong(self) -> str | None:
+        """What the signature block still lacks ("nama, tanggal"), or None when it is complete."""
+        signer = self.penandatangan
+        missing = [name for name in ("nama", "tempat", "tanggal") if not getattr(signer, name).strip()]
+        return ", ".join(missing) if missing else None
+
+    @property
     def nama_berkas_pdf(self) -> str:
         """`lkj-dinas-pendidikan-kota-contoh-2025.pdf`, or from the short names where given."""
         parts = (self.singkatan.instansi or self.instansi, self.singkatan.daerah or self.daerah)

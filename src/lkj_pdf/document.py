@@ -147,7 +147,9 @@ def _span(cell: Tag) -> int:
 
 
 def _captions(soup: BeautifulSoup, articles: list[Tag], tag: str, prefix: str) -> list[tuple[str, str]]:
-    """(anchor, text) of every caption in document order; each caption gets its anchor."""
+    """(anchor, text) of every caption in document order; each caption gets its anchor. A
+    table's caption also names it for the pages it continues on ("Tabel 3.2 (lanjutan)", in the
+    page's top margin: styles.scss), until a mark after the table clears that name."""
     entries = []
     for article in articles:
         for caption in article.find_all(tag):
@@ -157,6 +159,9 @@ def _captions(soup: BeautifulSoup, articles: list[Tag], tag: str, prefix: str) -
             anchor = f"{prefix}-{number.group(1).replace('.', '-')}" if number else f"{prefix}-{len(entries) + 1}"
             caption["id"] = anchor
             entries.append((anchor, text))
+            if tag == "caption" and number:
+                caption["data-lanjutan"] = f"{number.group(0)} (lanjutan)"
+                caption.find_parent("table").insert_after(soup.new_tag("div", attrs={"class": "lkj-tabel-selesai"}))
     return entries
 
 

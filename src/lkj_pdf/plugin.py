@@ -45,7 +45,7 @@ class PdfPlugin(BasePlugin):
         settings = read_settings(config.extra)  # checked already, by the site's hooks
         self.config["output_path"] = f"pdf/{settings.nama_berkas_pdf}"
         self.config["cover_title"] = settings.judul
-        self.config["cover_subtitle"] = f"{settings.penyusun} Tahun {settings.tahun}"
+        self.config["cover_subtitle"] = f"Capaian Kinerja {settings.periode_kinerja}"  # under the year
         self.config["author"] = settings.penyusun
         self.config["copyright"] = settings.nama_laporan
         self.config["custom_template_path"] = str(TEMPLATES)

@@ -90,7 +90,14 @@ class SubmissionDocument:
 
 def _finish(document, pdf: pydyf.PDF) -> None:
     _page_labels(document, pdf)
+    _opening(pdf)
     _compress_once(pdf)
+
+
+def _opening(pdf: pydyf.PDF) -> None:
+    """The PDF opens with its bookmarks shown and its title (not the file name) in the window."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 def _page_labels(document, pdf: pydyf.PDF) -> None:

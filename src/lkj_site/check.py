@@ -29,6 +29,7 @@ from lkj.settings import SettingsError, read_settings
 from lkj.validate import validate
 
 from . import prose, run
+from .hooks import signature_warning
 
 OK, ERRORS, CANNOT_RUN = 0, 1, 2
 
@@ -56,6 +57,9 @@ def check(project: Path) -> int:
         print(f"GALAT {reason}")
         print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
         return ERRORS
+    if settings.tanda_tangan_kosong:
+        print(signature_warning(settings.tanda_tangan_kosong))
+        found_warnings += 1
     if not prose.available():
         print("PERINGATAN ejaan tidak diperiksa: hunspell dan kamus hunspell-id belum terpasang (make system-deps)")
     report_findings(chapters)

@@ -43,7 +43,18 @@ def on_config(config):
     if str(THEME) not in config.theme.dirs:  # after a custom_dir of the report's own, before Material
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
     config.theme.static_templates.add("cari.html")
+    missing = settings.tanda_tangan_kosong
+    if missing:  # said on every build: a PDF submitted unsigned by mistake is the costly error
+        LOG.info(signature_warning(missing))
     return config
+
+
+def signature_warning(missing: str) -> str:
+    return (
+        f"PERINGATAN tanda tangan belum lengkap ({missing}): isi extra.lkj.penandatangan di mkdocs.yml, atau "
+        "LKJ_PENANDATANGAN_NAMA, LKJ_PENANDATANGAN_TEMPAT dan LKJ_PENANDATANGAN_TANGGAL saat build; "
+        "sampai itu PDF memuat garis kosong"
+    )
 
 
 def on_files(files, config):
