@@ -239,10 +239,15 @@ WEB_ONLY = re.compile(r'<(details|p) class="[^"]*\blkj-hanya-web\b[^"]*">.*?</\1
 PDF_INFO_PLACEHOLDER = Markup('<span class="lkj-pdf-info"></span>')  # filled in once the PDF exists
 
 
-def pdf_info(size: str, digest: str) -> Markup:
-    """`PDF, 1,0 MB · SHA-256: …` beside the PDF's download link."""
-    return Markup('<span class="lkj-pdf-info">PDF, {} · SHA-256: <code class="lkj-sha256">{}</code></span>').format(
-        size, digest
+def pdf_info(size: str, digest: str, signed: str | None = None) -> Markup:
+    """`PDF, 1,0 MB · SHA-256: …` beside the PDF's download link; by whom and when it was signed."""
+    signature = (
+        Markup(' · <span class="lkj-pdf-ttd">Ditandatangani secara elektronik oleh {}</span>').format(text(signed))
+        if signed
+        else Markup("")
+    )
+    return Markup('<span class="lkj-pdf-info">PDF, {}{} · SHA-256: <code class="lkj-sha256">{}</code></span>').format(
+        size, signature, digest
     )
 
 

@@ -39,7 +39,15 @@ def prepare(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     _add_logo(soup, metadata.logo)
     _arrange(soup)
     _split_row_groups(soup)
+    _name_signature_spaces(soup)
     return soup
+
+
+def _name_signature_spaces(soup: BeautifulSoup) -> None:
+    """Each signature block's signing space gets an id, so its place is a named destination of
+    the PDF: an electronic signature's visible field goes there (signing.py)."""
+    for number, space in enumerate(soup.select(".lkj-tanda-tangan__ruang"), start=1):
+        space["id"] = f"lkj-ttd-ruang-{number}"
 
 
 def _set_metadata(soup: BeautifulSoup, metadata: Metadata) -> None:

@@ -82,7 +82,19 @@ class PdfPlugin(BasePlugin):
             problem = entry and cache.keep(*entry, output.read_bytes(), submission.read, submission.roots)
             if problem:
                 log.info(f"PDF tidak disimpan untuk build berikutnya ({entry[0]}): {problem}")
-        publish.publish(site_dir, output)
+        publish.publish(site_dir, output, self._sign(config, output))
+
+    def _sign(self, config, output: Path):
+        """The PDF signed electronically when a certificate is given (signing.py); who signed."""
+        from . import signing
+
+        certificate = signing.requested(Path(config.config_file_path).resolve().parent)
+        if certificate is None:
+            return None
+        signed, signature = signing.sign(output.read_bytes(), *certificate)
+        output.write_bytes(signed)
+        log.info(f"PDF ditandatangani secara elektronik oleh {signature.signer} ({signature.time})")
+        return signature
 
     def _submission(self, config) -> Submission:
         """What the PDF says of itself, the data it attaches, what it may read."""

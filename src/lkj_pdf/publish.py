@@ -41,10 +41,12 @@ def describe(pdf: Path) -> tuple[int, str]:
     return len(data), hashlib.sha256(data).hexdigest()
 
 
-def publish(site_dir: Path, pdf: Path) -> None:
-    """Fill the placeholders left in the site's pages and write `<pdf>.sha256` beside the PDF."""
+def publish(site_dir: Path, pdf: Path, signature=None) -> None:
+    """Fill the placeholders left in the site's pages and write `<pdf>.sha256` beside the PDF;
+    a signed PDF says by whom and when (`signing.Signature`), its hash the signed file's."""
     size, digest = describe(pdf)
-    info = html.pdf_info(fmt.ukuran_berkas(size), digest)
+    signed = f"{signature.signer}, {signature.time}" if signature else None
+    info = html.pdf_info(fmt.ukuran_berkas(size), digest, signed)
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if html.PDF_INFO_PLACEHOLDER in text:
