@@ -23,7 +23,7 @@ def test_check_passes_real_data_and_lists_its_warnings(project):
         "PERINGATAN data/realisasi_anggaran.csv, baris 22, kolom 'fisik': nilai '142': fisik di atas 100%" in lines[0]
     )
     assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 5 peringatan."
-    assert lines[-2].startswith("PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal)")  # no name yet
+    assert lines[-2].startswith("PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal, nama pihak kedua")
     assert not (project / "site").exists()
 
 
@@ -34,6 +34,7 @@ def test_a_complete_signature_is_not_a_warning(project):
         LKJ_PENANDATANGAN_NAMA="Drs. H. Contoh Nama, M.Si.",
         LKJ_PENANDATANGAN_TEMPAT="Kuala Tungkal",
         LKJ_PENANDATANGAN_TANGGAL="31 Maret 2020",
+        LKJ_PIHAK_KEDUA_NAMA="Dr. Ir. H. Contoh Bupati, M.M.",
     )
     assert "tanda tangan belum lengkap" not in result.stdout
     assert result.stdout.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 4 peringatan."

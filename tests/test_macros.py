@@ -210,3 +210,31 @@ def test_the_toolkit_names_no_office():
     settings = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     outside = settings[: settings.index("  lkj:\n")] + settings[settings.index("# --- Plugins") :]
     assert not this_office.search(outside)
+
+
+def test_the_perjanjian_kinerja_is_an_agreement_between_two_named_parties(report):
+    from lkj import perjanjian
+
+    page = parse(render(perjanjian.perjanjian_kinerja(report)))
+    agreement = page.select_one(".lkj-perjanjian")
+    assert agreement.select_one(".lkj-perjanjian__judul").get_text(" ") == (
+        "PERJANJIAN KINERJA TAHUN 2020 DINAS TENAGA KERJA KABUPATEN TANJUNG JABUNG BARAT"
+    )
+    parties = [" ".join(p.get_text(" ").split()) for p in agreement.select(".lkj-perjanjian__pihak")]
+    assert parties == [
+        "Nama : ………………… Jabatan : Kepala Dinas Tenaga Kerja Kabupaten Tanjung Jabung Barat",
+        "Nama : ………………… Jabatan : Bupati Tanjung Jabung Barat",  # the name is never invented
+    ]
+    second, first = agreement.select(".lkj-tanda-tangan")
+    assert "Pihak Kedua," in second.get_text() and "Pihak Pertama," in first.get_text()
+    assert first.select_one(".lkj-tanda-tangan__nip").get_text() == "NIP. 19780426 199612 1 001"
+    assert second.select_one(".lkj-tanda-tangan__nama--kosong") is not None
+    assert "Pihak pertama berjanji akan mewujudkan target kinerja" in agreement.get_text()
+
+
+def test_the_second_party_is_the_head_of_the_region():
+    from lkj.settings import kepala_daerah
+
+    assert kepala_daerah("Kabupaten Tanjung Jabung Barat") == "Bupati Tanjung Jabung Barat"
+    assert kepala_daerah("Kota Contoh") == "Wali Kota Contoh"
+    assert kepala_daerah("Provinsi Jambi") == "Gubernur Jambi"

@@ -52,7 +52,7 @@ def test_without_an_address_no_empty_sitemap_and_a_warning(project, capsys):
     assert not (project / "site" / "sitemap.xml").exists()
     err = capsys.readouterr().err
     assert "PERINGATAN site_url belum diisi" in err
-    assert "PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal)" in err  # on every build
+    assert "PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal, nama pihak kedua" in err  # every build
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()  # the search works without it
 
 

@@ -123,12 +123,12 @@ class Recording(Data):
 
 @pytest.mark.parametrize("name", sorted(provenance.SOURCES))
 def test_each_macro_reads_only_the_files_declared_for_it(name, real_data, report):
-    from lkj import analisis, summary, tables
+    from lkj import analisis, perjanjian, summary, tables
 
     data = Recording(dict(real_data.tables), raw=real_data.raw)
     fresh = Report(data, report.settings)
     fresh.start_page(3)
-    owner = next(m for m in (fresh, tables, charts, organisasi, summary, analisis) if hasattr(m, name))
+    owner = next(m for m in (fresh, tables, charts, organisasi, summary, analisis, perjanjian) if hasattr(m, name))
     function = getattr(owner, name)
     args = {"misi": ("III",), "capaian": ("IKU04",), "judul_gambar": ("Bagan",)}.get(name, ())
     function(*args) if owner is fresh else function(fresh, *args)

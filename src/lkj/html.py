@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from markupsafe import Markup
 
 from lkj.organisasi import Node, Organisation
+from lkj.perjanjian import Perjanjian
 from lkj.tables import Cell, ItemList, Note, Row, Signature, Table, placed
 
 # Every ASCII punctuation mark becomes a numeric character reference (`[` -> `&#91;`):
@@ -65,6 +66,8 @@ def render(block) -> Markup:
         return signature(block)
     if isinstance(block, Organisation):
         return organisation(block)
+    if isinstance(block, Perjanjian):
+        return agreement(block)
     raise TypeError(f"no HTML for {type(block).__name__}")
 
 
@@ -263,11 +266,12 @@ def pdf_footer_link(href: str) -> Markup:
     return Markup('<a href="{}" download class="lkj-footer-pdf">Unduh PDF laporan</a>').format(href)
 
 
-def signature(block: Signature) -> Markup:
+def signature(block: Signature, with_nip: bool = True) -> Markup:
     """The head of office's signature block; an unset name leaves a line to sign above."""
     nama, nip = block.nama, block.nip or "…………………"
     lines = [Markup('<div class="lkj-tanda-tangan">')]
-    lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(text(block.place_and_date)))
+    if block.place_and_date:
+        lines.append(Markup('<p class="lkj-tanda-tangan__tanggal">{}</p>').format(text(block.place_and_date)))
     lines.extend(Markup('<p class="lkj-tanda-tangan__jabatan">{}</p>').format(text(line)) for line in block.jabatan)
     # empty blocks are divs: mkdocs-with-pdf drops empty paragraphs from the PDF
     lines.append(Markup('<div class="lkj-tanda-tangan__ruang" aria-hidden="true"></div>'))
@@ -279,9 +283,37 @@ def signature(block: Signature) -> Markup:
             'aria-label="tempat nama penandatangan, belum diisi"></div>'
         )
         lines.append(Markup(blank))
-    lines.append(Markup('<p class="lkj-tanda-tangan__nip">{}</p>').format(text(f"NIP. {nip}")))
+    # without a NIP (a regent has none) the line stays, empty, so that two blocks side by side align
+    nip_line = text(f"NIP. {nip}") if with_nip else Markup("&nbsp;")
+    lines.append(Markup('<p class="lkj-tanda-tangan__nip">{}</p>').format(nip_line))
     lines.append(Markup("</div>"))
     return Markup("\n").join(lines)
+
+
+def agreement(model: Perjanjian) -> Markup:
+    """The Perjanjian Kinerja (`lkj.perjanjian`): title, parties, commitments, two signatures."""
+    parties = Markup("").join(
+        Markup(
+            '<p class="lkj-perjanjian__pihak"><span class="lkj-perjanjian__label">Nama</span>: {}<br>'
+            '<span class="lkj-perjanjian__label">Jabatan</span>: {}</p><p>{}</p>'
+        ).format(text(party.nama), text(party.jabatan), text(party.role))
+        for party in model.parties
+    )
+    second, first = model.signatures
+    return Markup(
+        '<div class="lkj-perjanjian"><p class="lkj-perjanjian__judul">{title}<br>{office}</p><p>{opening}</p>'
+        '{parties}{commitments}<p class="lkj-perjanjian__tanggal">{date}</p>'
+        '<div class="lkj-perjanjian__tanda-tangan">{second}{first}</div></div>'
+    ).format(
+        title=text(model.title),
+        office=text(model.office),
+        opening=text(model.opening),
+        parties=parties,
+        commitments=Markup("").join(Markup("<p>{}</p>").format(text(line)) for line in model.commitments),
+        date=text(model.place_and_date),
+        second=signature(second, with_nip=bool(second.nip)),
+        first=signature(first),
+    )
 
 
 def build_error_page(reason: str, details: Sequence[str]) -> str:

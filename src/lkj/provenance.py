@@ -46,6 +46,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "tabel_perbandingan_capaian": _RESULTS,
     "tabel_capaian_renstra": _RESULTS,
     "tabel_efisiensi": (*_RESULTS, *_BUDGET),
+    "perjanjian_kinerja": _PLANS,
     "jumlah_pejabat": ("organisasi.csv",),
     "susunan_organisasi": ("organisasi.csv",),
     "bagan_organisasi": ("organisasi.csv",),

@@ -34,6 +34,17 @@ class Penandatangan:
 
 
 @dataclass(frozen=True)
+class PerjanjianKinerja:
+    """The Perjanjian Kinerja's second party (the head of the region) and where and when it was
+    signed. The name is never invented: blank leaves a line to sign on."""
+
+    jabatan_pihak_kedua: str = ""  # default from the region: "Bupati …", "Wali Kota …", "Gubernur …"
+    nama_pihak_kedua: str = ""
+    tempat: str = ""
+    tanggal: str = ""
+
+
+@dataclass(frozen=True)
 class Singkatan:
     """Short names for the PDF's file name: `lkj-disdik-kotacontoh-2025.pdf`."""
 
@@ -52,6 +63,7 @@ class Settings:
     judul: str = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKj)"
     penandatangan: Penandatangan = field(default_factory=Penandatangan)
     singkatan: Singkatan = field(default_factory=Singkatan)
+    perjanjian_kinerja: PerjanjianKinerja = field(default_factory=PerjanjianKinerja)
     kata_kunci: tuple[str, ...] = ()  # extra keywords of the PDF, after the derived ones
     logo: str = ""  # the regency's logo on the PDF cover: an image inside the project
     lisensi: str = "CC-BY-4.0"  # the open data's licence (SPDX identifier), in datapackage.json
@@ -60,6 +72,9 @@ class Settings:
     def __post_init__(self):
         if not self.tahun_kinerja:
             object.__setattr__(self, "tahun_kinerja", self.tahun - 1)
+        if not self.perjanjian_kinerja.jabatan_pihak_kedua:
+            head = kepala_daerah(self.daerah)
+            object.__setattr__(self, "perjanjian_kinerja", replace(self.perjanjian_kinerja, jabatan_pihak_kedua=head))
         if not self.penandatangan.jabatan:
             jabatan = (f"Kepala {self.instansi}", self.daerah)
             object.__setattr__(self, "penandatangan", replace(self.penandatangan, jabatan=jabatan))
@@ -110,6 +125,8 @@ class Settings:
         """What the signature block still lacks ("nama, tanggal"), or None when it is complete."""
         signer = self.penandatangan
         missing = [name for name in ("nama", "tempat", "tanggal") if not getattr(signer, name).strip()]
+        if not self.perjanjian_kinerja.nama_pihak_kedua.strip():
+            missing.append("nama pihak kedua Perjanjian Kinerja")
         return ", ".join(missing) if missing else None
 
     @property
@@ -117,6 +134,17 @@ class Settings:
         """`lkj-dinas-pendidikan-kota-contoh-2025.pdf`, or from the short names where given."""
         parts = (self.singkatan.instansi or self.instansi, self.singkatan.daerah or self.daerah)
         return f"lkj-{'-'.join(slug(part) for part in parts)}-{self.tahun}.pdf"
+
+
+HEADS = (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota "), ("Provinsi ", "Gubernur "))
+
+
+def kepala_daerah(daerah: str) -> str:
+    """`Kabupaten Contoh` -> `Bupati Contoh` (Kota: Wali Kota; Provinsi: Gubernur)."""
+    for region, head in HEADS:
+        if daerah.startswith(region):
+            return head + daerah.removeprefix(region)
+    return f"Kepala Daerah {daerah}"
 
 
 def periode(name: str, tahun: int) -> str:
@@ -164,7 +192,7 @@ def _read(kind, mapping: dict, where: str) -> dict:
 
 
 def _convert(kind, value, where: str):
-    if kind in (Penandatangan, Singkatan):
+    if kind in (Penandatangan, Singkatan, PerjanjianKinerja):
         if not isinstance(value, dict):
             raise SettingsError(f"mkdocs.yml: {where} harus berisi pasangan kunci: nilai")
         return kind(**_read(kind, value, where))

@@ -46,7 +46,10 @@ def prepare(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
 def _name_signature_spaces(soup: BeautifulSoup) -> None:
     """Each signature block's signing space gets an id, so its place is a named destination of
     the PDF: an electronic signature's visible field goes there (signing.py)."""
-    for number, space in enumerate(soup.select(".lkj-tanda-tangan__ruang"), start=1):
+    spaces = [
+        space for space in soup.select(".lkj-tanda-tangan__ruang") if not space.find_parent(class_="lkj-perjanjian")
+    ]
+    for number, space in enumerate(spaces, start=1):  # the report's own signatures, not the agreement's
         space["id"] = f"lkj-ttd-ruang-{number}"
 
 

@@ -51,9 +51,9 @@ def on_config(config):
 
 def signature_warning(missing: str) -> str:
     return (
-        f"PERINGATAN tanda tangan belum lengkap ({missing}): isi extra.lkj.penandatangan di mkdocs.yml, atau "
-        "LKJ_PENANDATANGAN_NAMA, LKJ_PENANDATANGAN_TEMPAT dan LKJ_PENANDATANGAN_TANGGAL saat build; "
-        "sampai itu PDF memuat garis kosong"
+        f"PERINGATAN tanda tangan belum lengkap ({missing}): isi extra.lkj.penandatangan dan "
+        "extra.lkj.perjanjian_kinerja di mkdocs.yml, atau LKJ_PENANDATANGAN_NAMA, LKJ_PENANDATANGAN_TEMPAT, "
+        "LKJ_PENANDATANGAN_TANGGAL dan LKJ_PIHAK_KEDUA_NAMA saat build; sampai itu PDF memuat garis kosong"
     )
 
 

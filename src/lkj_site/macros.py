@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lkj import analisis, charts, findings, organisasi, summary, tables
+from lkj import analisis, charts, findings, organisasi, perjanjian, summary, tables
 from lkj.load import load_data, report_findings
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
@@ -101,7 +101,7 @@ def define_env(env) -> None:
         function = owner if callable(owner) else getattr(owner, name)
         env.macro(chapter.macro(function, name, partial(published.inline, env, name)), name)
     blocks = [(tables, name) for name in BLOCKS] + [(charts, name) for name in CHARTS]
-    blocks += [(analisis, name) for name in ANALYSES]
+    blocks += [(analisis, name) for name in ANALYSES] + [(perjanjian, "perjanjian_kinerja")]
     blocks += [(organisasi, "susunan_organisasi"), (organisasi, "bagan_organisasi"), (summary, "ringkasan_kinerja")]
     for module, name in blocks:
         present = partial(published.present, env, name)
