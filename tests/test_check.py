@@ -22,7 +22,7 @@ def test_check_passes_real_data_and_lists_its_warnings(project):
     assert (
         "PERINGATAN data/realisasi_anggaran.csv, baris 22, kolom 'fisik': nilai '142': fisik di atas 100%" in lines[0]
     )
-    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 5 peringatan."
+    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 9 peringatan."  # 4 data, 4 missing elements, 1 signature
     assert lines[-2].startswith("PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal, nama pihak kedua")
     assert not (project / "site").exists()
 
@@ -37,7 +37,7 @@ def test_a_complete_signature_is_not_a_warning(project):
         LKJ_PIHAK_KEDUA_NAMA="Dr. Ir. H. Contoh Bupati, M.M.",
     )
     assert "tanda tangan belum lengkap" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 4 peringatan."
+    assert result.stdout.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 8 peringatan."
 
 
 def test_check_exits_1_on_errors_with_one_line_each(project, capsys):

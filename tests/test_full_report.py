@@ -156,6 +156,18 @@ def test_no_word_is_hyphenated_at_a_line_end(pdf_path, built_site):
     assert split == []  # before: 120 line ends such as ("Penye‐", "lenggaraan"), ("Ja‐", "bung")
 
 
+def test_every_page_in_the_index_of_required_contents_is_where_its_section_starts(built_site, pages):
+    index = parse(html(built_site, "lampiran/index.html")).select_one(".lkj-tabel--kesesuaian")
+    places = [a.get_text() for a in index.select("a.lkj-halaman")]
+    assert len(places) >= 18 and [td.get_text() for td in index.select("td strong")].count("tidak ada") >= 1
+    listing = squash(" ".join(text for text in pages.values() if "Daftar Kesesuaian" in text or "hlm." in text))
+    for place in places:
+        found = re.search(re.escape(squash(place)) + r", hlm\. ([ivx]+|\d+)", listing)
+        assert found, place
+        section = place.split(" › ")[-1]
+        assert squash(section).upper() in squash(pages[found.group(1)]).upper(), (place, found.group(1))
+
+
 def test_no_glyph_outside_the_text_area_or_the_page(plumber):
     for number, page in enumerate(plumber, start=1):
         assert (round(page.width, 2), round(page.height, 2)) == A4

@@ -238,3 +238,31 @@ def test_the_second_party_is_the_head_of_the_region():
     assert kepala_daerah("Kabupaten Tanjung Jabung Barat") == "Bupati Tanjung Jabung Barat"
     assert kepala_daerah("Kota Contoh") == "Wali Kota Contoh"
     assert kepala_daerah("Provinsi Jambi") == "Gubernur Jambi"
+
+
+def test_the_index_of_required_contents_finds_headings_and_macros(tmp_path):
+    from lkj_site import kesesuaian
+
+    (tmp_path / "bab-1.md").write_text(
+        "---\nbab: 1\n---\n# BAB I Pendahuluan\n\n## 1.2 Tugas dan Fungsi\n\nteks\n", encoding="utf-8"
+    )
+    (tmp_path / "bab-3.md").write_text(
+        "# BAB III Akuntabilitas Kinerja\n\n## 3.1 Capaian Tahun {{ tahun }}\n\n<!-- {{ tabel_efisiensi() }} -->\n"
+        "{{ tabel_capaian() }}\n",
+        encoding="utf-8",
+    )
+    found = dict(
+        kesesuaian.find([("bab-1/", tmp_path / "bab-1.md"), ("bab-3/", tmp_path / "bab-3.md")], {"tahun": 2020})
+    )
+    by_name = {unsur.nama: place for unsur, place in found.items()}
+    assert by_name["BAB I: tugas dan fungsi organisasi"].anchor == "12-tugas-dan-fungsi"
+    capaian = by_name["BAB III A.1: target dan realisasi kinerja tahun ini"]
+    assert (capaian.page, capaian.anchor, capaian.title) == (
+        "bab-3/",
+        "31-capaian-tahun-2020",
+        "BAB III Akuntabilitas Kinerja › 3.1 Capaian Tahun 2020",
+    )
+    assert by_name["BAB III A.6: efisiensi penggunaan sumber daya"] is None  # a macro in a comment is not there
+    assert "PERINGATAN daftar kesesuaian: BAB IV Penutup tidak ada di laporan" in "\n".join(
+        kesesuaian.warnings(list(found.items()))
+    )

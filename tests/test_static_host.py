@@ -53,6 +53,7 @@ def test_without_an_address_no_empty_sitemap_and_a_warning(project, capsys):
     err = capsys.readouterr().err
     assert "PERINGATAN site_url belum diisi" in err
     assert "PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal, nama pihak kedua" in err  # every build
+    assert "PERINGATAN daftar kesesuaian: BAB III A.4: perbandingan dengan standar nasional tidak ada" in err
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()  # the search works without it
 
 

@@ -190,6 +190,8 @@ def _cell(cell: Cell, scope: str) -> Markup:
         content = Markup('<code class="lkj-sha256">{}</code>').format(content)
     if cell.href:  # a file of the site, the path built by the code
         content = Markup('<a href="{}" download>{}</a>').format(cell.href, content)
+    if cell.link:  # a section of the report, the path built by the code
+        content = Markup('<a href="{}" class="{}">{}</a>').format(cell.link, cell.link_class, content)
     if cell.strong and cell.text:
         content = Markup("<strong>{}</strong>").format(content)
     if cell.items:

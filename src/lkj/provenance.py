@@ -47,6 +47,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "tabel_capaian_renstra": _RESULTS,
     "tabel_efisiensi": (*_RESULTS, *_BUDGET),
     "perjanjian_kinerja": _PLANS,
+    "daftar_kesesuaian": (),  # reads the chapters, not the data
     "jumlah_pejabat": ("organisasi.csv",),
     "susunan_organisasi": ("organisasi.csv",),
     "bagan_organisasi": ("organisasi.csv",),

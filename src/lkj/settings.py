@@ -121,6 +121,19 @@ class Settings:
         return tuple(dict.fromkeys((*derived, *self.kata_kunci, *years)))
 
     @property
+    def variabel(self) -> dict:
+        """The variables a chapter's prose may use: `{{ tahun }}`, `{{ periode_kinerja }}`, …"""
+        return {
+            "tahun": self.tahun,
+            "tahun_kinerja": self.tahun_kinerja,
+            "tahun_sebelumnya": self.tahun_kinerja - 1,
+            "periode_kinerja": self.periode_kinerja,
+            "instansi": self.instansi,
+            "daerah": self.daerah,
+            "penyusun": self.penyusun,
+        }
+
+    @property
     def tanda_tangan_kosong(self) -> str | None:
         """What the signature block still lacks ("nama, tanggal"), or None when it is complete."""
         signer = self.penandatangan

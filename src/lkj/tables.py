@@ -26,6 +26,8 @@ class Cell:
     items: tuple[str, ...] = ()  # a numbered list after the text
     strong: bool = False
     href: str | None = None  # a link to a file of the site (built by the code, never from data)
+    link: str | None = None  # a link to a section of the report (built by the code, never from data)
+    link_class: str = ""
     code: bool = False  # set in a monospace font (checksums)
     value: int | Decimal | None = None  # a figure's number as shown (downloads hold it as a number)
 

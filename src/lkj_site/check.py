@@ -28,7 +28,7 @@ from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 from lkj.validate import validate
 
-from . import prose, run
+from . import kesesuaian, prose, run
 from .hooks import signature_warning
 
 OK, ERRORS, CANNOT_RUN = 0, 1, 2
@@ -57,6 +57,11 @@ def check(project: Path) -> int:
         print(f"GALAT {reason}")
         print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
         return ERRORS
+    nav = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()).get("nav")
+    found = kesesuaian.find(kesesuaian.chapters(nav, project / "docs"), settings.variabel)
+    for line in kesesuaian.warnings(found):
+        print(line)
+        found_warnings += 1
     if settings.tanda_tangan_kosong:
         print(signature_warning(settings.tanda_tangan_kosong))
         found_warnings += 1

@@ -18,7 +18,7 @@ from lkj.load import load_data, report_findings
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 
-from . import chapter, freshness, opendata
+from . import chapter, freshness, kesesuaian, opendata
 from .published import Published
 
 LOG = logging.getLogger("mkdocs.plugins.lkj")
@@ -82,17 +82,7 @@ def define_env(env) -> None:
     report_findings(data.findings, emit=LOG.info)  # warnings: shown, never fatal
     report = Report(data, settings)
     env.variables["_lkj_report"] = report
-    env.variables.update(
-        {
-            "tahun": settings.tahun,
-            "tahun_kinerja": settings.tahun_kinerja,
-            "tahun_sebelumnya": settings.tahun_kinerja - 1,
-            "periode_kinerja": settings.periode_kinerja,
-            "instansi": settings.instansi,
-            "daerah": settings.daerah,
-            "penyusun": settings.penyusun,
-        }
-    )
+    env.variables.update(settings.variabel)
     about = Path(env.conf["docs_dir"], ABOUT_PAGE).is_file()
     published = Published(report, freshness.last_changes(Path(env.project_dir)), about)
     env.variables["_lkj_published"] = published
@@ -106,6 +96,18 @@ def define_env(env) -> None:
     for module, name in blocks:
         present = partial(published.present, env, name)
         env.macro(chapter.macro(partial(getattr(module, name), report), name, present), name)
+    env.macro(
+        chapter.macro(partial(daftar_kesesuaian, env), "daftar_kesesuaian", lambda block: block), "daftar_kesesuaian"
+    )
+
+
+def daftar_kesesuaian(env):
+    """The index of required contents (kesesuaian.py), from the chapters in nav; what is missing
+    is said on every build."""
+    found = kesesuaian.find(kesesuaian.chapters(env.conf.get("nav"), Path(env.conf["docs_dir"])), env.variables)
+    for line in kesesuaian.warnings(found):
+        LOG.info(line)
+    return env.variables["_lkj_published"].present(env, "daftar_kesesuaian", kesesuaian.table(found, env.page.url))
 
 
 def on_pre_page_macros(env) -> None:
