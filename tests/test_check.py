@@ -22,7 +22,8 @@ def test_check_passes_real_data_and_lists_its_warnings(project):
     assert (
         "PERINGATAN data/realisasi_anggaran.csv, baris 22, kolom 'fisik': nilai '142': fisik di atas 100%" in lines[0]
     )
-    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 9 peringatan."  # 4 data, 4 missing elements, 1 signature
+    # 4 data warnings, 4 missing elements of the regulation, 1 signature
+    assert lines[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 9 peringatan."
     assert lines[-2].startswith("PERINGATAN tanda tangan belum lengkap (nama, tempat, tanggal, nama pihak kedua")
     assert not (project / "site").exists()
 
