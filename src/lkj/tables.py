@@ -406,7 +406,7 @@ def cara_menghitung(report: Report) -> ItemList:
             "periode dihitung dari jumlah Rupiah, bukan rata-rata persentase.",
             "Fisik dilaporkan per kegiatan; fisik program dan periode adalah rata-rata fisik kegiatannya.",
             *(f"Capaian {compute.RUMUS[key]}." for key in ("naik", "turun", "kualitatif")),
-            f"Capaian {compute.RUMUS['batas']}; {compute.RUMUS['target nol']}.",
+            f"{compute.RUMUS['batas'].capitalize()}; {compute.RUMUS['target nol']}.",
             f"Capaian: {compute.RUMUS['tidak terukur']}.",
             "Capaian terhadap target akhir Renstra dihitung dengan rumus yang sama, dari realisasi tahun yang "
             "dilaporkan dan target Renstra untuk akhir periodenya.",

@@ -167,6 +167,8 @@ def _captions(soup: BeautifulSoup, articles: list[Tag], tag: str, prefix: str) -
             title = caption.select_one(".lkj-tabel__judul") or caption  # without the lines under a title
             text = title.get_text(" ", strip=True)
             number = re.match(r"^\w+ ([\w.]+)", text)
+            if tag == "caption" and not re.match(r"^Tabel [\w]+\.\d+", text):
+                continue  # an unnumbered table (the index of required contents): not in the Daftar Tabel
             anchor = f"{prefix}-{number.group(1).replace('.', '-')}" if number else f"{prefix}-{len(entries) + 1}"
             caption["id"] = anchor
             entries.append((anchor, text))
