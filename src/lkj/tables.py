@@ -302,7 +302,14 @@ def tabel_realisasi_anggaran(report: Report, tahun=None) -> Table:
     if not with_fisik:
         notes.append("Realisasi fisik tidak dilaporkan untuk periode ini.")
     title = f"Realisasi Program dan Kegiatan {report.settings.penyusun} {whole.nama}"
-    widths = (7, 37, 16, 16, 12, 12) if with_fisik else (7, 43, 18, 18, 14)
+    # an amount never wraps: its columns widen with the longest one (a digit is about 1 % of the width)
+    longest = max(len(fmt.angka(amount)) for item in (whole, *whole.program) for amount in (item.pagu, item.realisasi))
+    money = max(16 if with_fisik else 18, longest + 3)
+    widths = (
+        (7, 100 - 7 - 2 * money - 24, money, money, 12, 12)
+        if with_fisik
+        else (7, 100 - 7 - 2 * money - 14, money, money, 14)
+    )
     return Table(
         report.caption(title), head, body, foot, notes=notes, kind="realisasi-anggaran", widths=widths, row_header=1
     )
