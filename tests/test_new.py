@@ -47,6 +47,8 @@ def texts(folder: Path):
 def test_the_new_folder_is_a_complete_report(contoh):
     for name in ("mkdocs.yml", "Makefile", "README.md", "docs/bab-3.md", "data/README.md", "tests/test_laporan.py"):
         assert (contoh / name).is_file(), name
+    for name in (".github/workflows/pull-request.yml", ".gitlab-ci.yml", "scripts/mr_note.py"):  # its review
+        assert (contoh / name).read_bytes() == (PROJECT_ROOT / name).read_bytes(), name
     (wheel,) = (contoh / "vendor").glob("lkj-*.whl")
     lock = (contoh / "requirements.lock").read_text(encoding="utf-8")
     assert f"./vendor/{wheel.name} \\\n    --hash=sha256:" in lock  # the toolkit, pinned like every package

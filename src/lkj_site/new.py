@@ -27,7 +27,14 @@ FROM_TOOLKIT = (
     "hooks.py",
     "pdf_event_hook.py",
     "scripts/system-deps.sh",
+    "scripts/mr_note.py",
     "requirements-bootstrap.lock",
+    # the pull-request review, Pages and releases (README, "Alur kerja pull request")
+    ".github/workflows/pull-request.yml",
+    ".github/workflows/pages.yml",
+    ".github/workflows/release.yml",
+    ".github/pull_request_template.md",
+    ".gitlab-ci.yml",
 )
 
 
