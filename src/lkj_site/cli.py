@@ -95,7 +95,7 @@ def _build_in_child(project: Path, version: Path) -> int:
         command.append("--pdf")
     # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
     child = subprocess.Popen(
-        command, cwd=project, start_new_session=True, preexec_fn=lambda: _die_with_parent(signal.SIGKILL)
+        command, cwd=project, start_new_session=True, preexec_fn=lambda: die_with_parent(signal.SIGKILL)
     )
     try:
         return child.wait(timeout=limit)
@@ -116,7 +116,7 @@ def _stop(signal_number, frame):
     raise Stopped(signal_number)
 
 
-def _die_with_parent(signal_number: int) -> None:
+def die_with_parent(signal_number: int) -> None:
     """Ask Linux to send `signal_number` to this process when its parent dies."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal_number))
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             from .check import check
 
             return check(project)
-        _die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
+        die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
         return build(project)
     except Exception as error:  # a defect of ours: still one line, the details on request
         if os.environ.get("LKJ_DEBUG") == "1":

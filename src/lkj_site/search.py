@@ -7,6 +7,7 @@ finds "penempatan". Only the pages' articles are indexed (`data-pagefind-body`, 
 `site/pagefind/`, read by the search page (`theme/cari.html`) on any static host.
 """
 
+import signal
 import subprocess
 from pathlib import Path
 
@@ -28,10 +29,19 @@ def index(site_dir: Path) -> None:
     """Build the index into `site_dir/pagefind/`; a failure stops the build in one line."""
     from pagefind_bin import get_executable
 
+    from .cli import die_with_parent
+
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--silent"]
     command += ["--exclude-selectors", NOT_INDEXED]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT, check=False)
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=TIME_LIMIT,
+            check=False,
+            preexec_fn=lambda: die_with_parent(signal.SIGKILL),  # a stopped build leaves no indexer writing
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise PluginError(f"indeks pencarian (Pagefind) tidak dapat dibuat: {error}") from None
     if result.returncode != 0:
