@@ -85,3 +85,24 @@ def test_an_unchanged_commit_reports_no_change(repository):
 def test_a_revision_that_does_not_exist_is_one_line(repository, capsys):
     assert diff.main(repository, "tidak-ada") == 1
     assert capsys.readouterr().err.startswith("lkj diff gagal: git rev-parse")
+
+
+def test_hostile_text_in_the_data_is_inert_in_the_comment():
+    """The diff is posted as a pull-request comment: a cell's Markdown or HTML must show as
+    written there, never become a link, emphasis or an image its host would fetch."""
+    import markdown
+
+    from lkj_site import snapshot
+
+    hostile = "_x_ [x](javascript:alert(1)) *x*{: onmouseover=alert(1) } {{ config }} <img src=http://127.0.0.1:9/x>"
+    before = snapshot.Snapshot(rows={"program.csv": {"P01": {"kode_program": "P01", "nama_program": "A"}}})
+    after = snapshot.Snapshot(
+        figures={f"Tabel 3.2 / {hostile} / Pagu (Rp)": "1"},
+        rows={"program.csv": {"P01": {"kode_program": "P01", "nama_program": hostile + " " + "W" * 5000}}},
+        text={"BAB I": [hostile]},
+    )
+    text = diff.markdown(before, after, ("a", "0" * 40), ("b", "1" * 40))
+    html = markdown.markdown(text)
+    assert "<img" not in html and "<a " not in html and "<em>" not in html  # {{ config }} stays, as text
+    assert "[x](javascript:alert(1))" in markdown.markdown(text).replace("\\", "")  # shown, as written
+    assert "nama_program A →" in text  # a column name keeps its underscore

@@ -10,6 +10,7 @@ the text a reader sees, word by word; data warnings new or resolved. Exit 0 eith
 
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -105,12 +106,36 @@ def _git(project: Path, *args: str) -> str:
 
 
 def markdown(before: snapshot.Snapshot, after: snapshot.Snapshot, base: tuple, head: tuple) -> str:
+    before, after = _inert_snapshot(before), _inert_snapshot(after)
     lines = [f"## Perubahan laporan: `{base[0]}` ({base[1][:7]}) → `{head[0]}` ({head[1][:7]})", ""]
     lines += _section("Angka yang berubah", _figures(before.figures, after.figures), NO_CHANGE)
     lines += _section("Data yang berubah", _rows(before.rows, after.rows), "Tidak ada baris data yang berubah.")
     lines += _section("Teks bab yang berubah", _text(before.text, after.text), "Tidak ada teks bab yang berubah.")
     lines += _section("Peringatan data", _warnings(before.warnings, after.warnings), "Tidak ada peringatan baru.")
     return "\n".join(lines).rstrip() + "\n"
+
+
+_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*[]{}!|~#"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+_EMPHASIS = re.compile(r"(?<!\w)_|_(?!\w)")  # inside a word (kode_sasaran) `_` emphasises nothing
+
+
+def _inert(value) -> str:
+    """Text from the report or its data as inert Markdown on one line: a link, an image, emphasis,
+    an attribute list or an HTML tag in a cell is shown as written, never acted on (an `<img>` in
+    the pull request's comment would make its host fetch the address)."""
+    return _EMPHASIS.sub(r"\\_", " ".join(str(value).split()).translate(_MARKUP))
+
+
+def _inert_snapshot(taken: snapshot.Snapshot) -> snapshot.Snapshot:
+    return snapshot.Snapshot(
+        figures={_inert(key): _inert(value) for key, value in taken.figures.items()},
+        text={_inert(page): [_inert(p) for p in paragraphs] for page, paragraphs in taken.text.items()},
+        rows={
+            file: {_inert(key): {_inert(c): _inert(v) for c, v in row.items()} for key, row in rows.items()}
+            for file, rows in taken.rows.items()
+        },
+        warnings=[_inert(line) for line in taken.warnings],
+    )
 
 
 def _section(title: str, items: list[str], nothing: str) -> list[str]:
@@ -148,9 +173,9 @@ def _rows(before: dict, after: dict) -> list[str]:
             )
             lines.append(f"- `data/{file}`: **{change['key']}**: {moves}")
         for column in found["columns_added"]:
-            lines.append(f"- `data/{file}`: kolom baru `{column}`")
+            lines.append(f"- `data/{file}`: kolom baru {column}")
         for column in found["columns_removed"]:
-            lines.append(f"- `data/{file}`: kolom dihapus `{column}`")
+            lines.append(f"- `data/{file}`: kolom dihapus {column}")
     return lines
 
 
