@@ -74,19 +74,20 @@ class Signature:
     nip: str
 
 
-def placed(rows: Sequence[Row]) -> list[list[tuple[int, Cell]]]:
+def placed(rows, cells=lambda row: row.cells, spans=lambda cell: (cell.rowspan, cell.colspan)) -> list[list]:
     """Each row's own cells with the column each starts in, past the cells that rows above
-    span down into it."""
+    span down into it. `cells` and `spans` read other rows the same way (an HTML table's)."""
     taken: set[tuple[int, int]] = set()
     placed_rows = []
     for r, row in enumerate(rows):
         line, column = [], 0
-        for cell in row.cells:
+        for cell in cells(row):
             while (r, column) in taken:
                 column += 1
             line.append((column, cell))
-            taken.update((r + down, column + right) for down in range(cell.rowspan) for right in range(cell.colspan))
-            column += cell.colspan
+            rowspan, colspan = spans(cell)
+            taken.update((r + down, column + right) for down in range(rowspan) for right in range(colspan))
+            column += colspan
         placed_rows.append(line)
     return placed_rows
 

@@ -25,7 +25,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from lkj.findings import errors, warnings
 from lkj.load import report_findings
 from lkj.report import Report
-from lkj.settings import SettingsError, read_settings
+from lkj.settings import Settings, SettingsError, read_settings
 from lkj.validate import validate
 
 from . import kesesuaian, prose, run
@@ -34,10 +34,18 @@ from .hooks import signature_warning
 OK, ERRORS, CANNOT_RUN = 0, 1, 2
 
 
+def project_config(project: Path) -> tuple[dict, Settings]:
+    """The project's mkdocs.yml, read once, and its settings (`extra.lkj`)."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml.load(file, Loader=get_yaml_loader()) or {}
+    if not isinstance(config, dict):
+        raise SettingsError("mkdocs.yml: isinya bukan pengaturan (kunci: nilai)")
+    return config, read_settings(config.get("extra"))
+
+
 def check(project: Path) -> int:
     try:
-        with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-            settings = read_settings(yaml.load(file, Loader=get_yaml_loader()).get("extra"))
+        config, settings = project_config(project)
     except (OSError, SettingsError, yaml.YAMLError) as problem:
         print(f"Pemeriksaan tidak dapat dijalankan: {' '.join(str(problem).split())}", file=sys.stderr)
         return CANNOT_RUN
@@ -57,8 +65,7 @@ def check(project: Path) -> int:
         print(f"GALAT {reason}")
         print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
         return ERRORS
-    nav = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader()).get("nav")
-    found = kesesuaian.find(kesesuaian.chapters(nav, project / "docs"), settings.variabel)
+    found = kesesuaian.find(kesesuaian.chapters(config.get("nav"), project / "docs"), settings.variabel)
     for line in kesesuaian.warnings(found):
         print(line)
         found_warnings += 1

@@ -82,14 +82,14 @@ def _start(project: Path, site_dir: Path) -> subprocess.Popen:
 def _levels(project: Path):
     """The qualitative scales of the revision's settings (its data warnings depend on them)."""
     import yaml
-    from mkdocs.utils.yaml import get_yaml_loader
 
-    from lkj.settings import SettingsError, read_settings
+    from lkj.settings import SettingsError
+
+    from .check import project_config
 
     try:
-        with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-            return read_settings(yaml.load(file, Loader=get_yaml_loader()).get("extra")).tingkat_kualitatif
-    except (OSError, yaml.YAMLError, SettingsError, AttributeError):
+        return project_config(project)[1].tingkat_kualitatif
+    except (OSError, yaml.YAMLError, SettingsError):
         return SKALA_BAWAAN
 
 

@@ -138,7 +138,8 @@ def main(argv: list[str]) -> int:
     project, site_dir = Path(argv[0]).resolve(), Path(argv[1]).resolve()
     reason = build(project, site_dir, pdf="--pdf" in argv)
     if reason is None:
-        compress.precompress(site_dir)  # the site as published: its text files also as .gz and .br
+        if "--staging" in argv:  # the site to publish (`lkj build`): its text files also as .gz and .br
+            compress.precompress(site_dir)
         return 0
     unchanged = "; situs yang terbit (site/) tidak diubah" if "--staging" in argv else ""
     print(f"Build gagal: {reason}{unchanged}.", file=sys.stderr)

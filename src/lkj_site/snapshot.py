@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from lkj import csvfile, schema
 from lkj.findings import WARNING
+from lkj.tables import placed
 from lkj.validate import validate
 
 FIGURE = "span.lkj-angka"
@@ -107,19 +108,13 @@ def _cells(table: Tag) -> dict[tuple[str, str], str]:
 
 
 def _placed(rows: list[Tag]) -> dict[int, list[tuple[int, Tag]]]:
-    taken: set[tuple[int, int]] = set()
-    placed = {}
-    for r, tr in enumerate(rows):
-        line, column = [], 0
-        for cell in tr.find_all(["th", "td"], recursive=False):
-            while (r, column) in taken:
-                column += 1
-            line.append((column, cell))
-            rowspan, colspan = int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
-            taken.update((r + down, column + right) for down in range(rowspan) for right in range(colspan))
-            column += colspan
-        placed[r] = line
-    return placed
+    """The cells of HTML rows at their columns, as `lkj.tables.placed` places a model's."""
+    cells = placed(
+        rows,
+        cells=lambda tr: tr.find_all(["th", "td"], recursive=False),
+        spans=lambda cell: (int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))),
+    )
+    return dict(enumerate(cells))
 
 
 def _words(element) -> str:
