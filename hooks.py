@@ -1,3 +1,3 @@
-"""MkDocs hooks of this report (mkdocs.yml `hooks:`); they live in the toolkit (`lkj_site.hooks`)."""
+"""MkDocs hooks of this report (mkdocs.yml `hooks:`); they live in the toolkit (`lkj_site.builder.hooks`)."""
 
-from lkj_site.hooks import *  # noqa: F403 - every event the toolkit handles (its __all__)
+from lkj_site.builder.hooks import *  # noqa: F403 - every event the toolkit handles (its __all__)

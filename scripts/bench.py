@@ -186,7 +186,7 @@ def site_and_pdf(work: Path, runs: int) -> None:
     project = make_report(work / "laporan", None)
     subprocess.run([PYTHON, __file__, "--capture", str(project), str(work)], env=ENV, check=True, capture_output=True)
     plain = work / "plain" / "mkdocs.yml"
-    build = [PYTHON, "-m", "lkj_site.run", str(project)]
+    build = [PYTHON, "-m", "lkj_site.builder.run", str(project)]
     kept = {"LKJ_CACHE": str(work / "cache-data")}  # the data as validated by the previous build
     process([*build, str(work / "s0")], project, **kept)
     medians = paired(

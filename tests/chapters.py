@@ -9,12 +9,12 @@ import yaml
 from mkdocs.utils import meta
 from mkdocs.utils.yaml import get_yaml_loader
 
-from lkj_site import chapter
-from lkj_site.macros import define_env
+from lkj_site.builder import chapter
+from lkj_site.builder.macros import define_env
 
 
 class Macros:
-    """The part of mkdocs-macros' plugin that `lkj_site.macros` uses, on one project."""
+    """The part of mkdocs-macros' plugin that `lkj_site.builder.macros` uses, on one project."""
 
     def __init__(self, project: Path):
         with (project / "mkdocs.yml").open(encoding="utf-8") as file:

@@ -34,7 +34,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real report built once, site and PDF, as `make build` builds it."""
-    from lkj_site import run
+    from lkj_site.builder import run
 
     project = copy_project(tmp_path_factory.mktemp("built") / "lkj")
     reason = run.build(project, project / "site", pdf=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj_site import run
+from lkj_site.builder import run
 from tests.html import cells, parse
 from tests.sites import copy_project
 
@@ -78,7 +78,7 @@ def test_data_cannot_inject_html_or_jinja(edited):
 IMPORTED = """
 import sys
 from pathlib import Path
-from lkj_site import run
+from lkj_site.builder import run
 assert run.build(Path.cwd(), Path(sys.argv[1]), pdf=False) is None
 print(" ".join(name for name in ("weasyprint", "mkdocs_with_pdf", "pydyf", "pandas", "pandera") if name in sys.modules))
 """

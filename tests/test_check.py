@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lkj_site.check import check
+from lkj_site.commands.check import check
 from tests.sites import run_python
 from tests.test_validate import replace
 

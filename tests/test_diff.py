@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from lkj_site import diff
+from lkj_site.commands import diff
 from tests.sites import copy_project
 from tests.test_validate import replace
 
@@ -92,7 +92,7 @@ def test_hostile_text_in_the_data_is_inert_in_the_comment():
     written there, never become a link, emphasis or an image its host would fetch."""
     import markdown
 
-    from lkj_site import snapshot
+    from lkj_site.review import snapshot
 
     hostile = "_x_ [x](javascript:alert(1)) *x*{: onmouseover=alert(1) } {{ config }} <img src=http://127.0.0.1:9/x>"
     before = snapshot.Snapshot(rows={"program.csv": {"P01": {"kode_program": "P01", "nama_program": "A"}}})

@@ -1,6 +1,6 @@
 """Every way a build can fail ends in one Indonesian line that says where and what to do,
 never a traceback. Each way a macro call can fail is checked on its chapter (tests/chapters.py);
-every other way, and one macro failure, in a build in this process (`lkj_site.run`, what
+every other way, and one macro failure, in a build in this process (`lkj_site.builder.run`, what
 `make build` runs)."""
 
 import errno
@@ -11,8 +11,9 @@ from pathlib import Path
 import mkdocs.utils
 import pytest
 
-from lkj_site import run
-from lkj_site.chapter import ChapterError
+from lkj_site.builder import run
+from lkj_site.builder.chapter import ChapterError
+from lkj_site.publisher import stage
 from tests.chapters import Macros
 from tests.sites import PROJECT_ROOT, copy_project
 from tests.test_validate import replace
@@ -65,7 +66,7 @@ BUILD_FAILURES = {
 
 
 def build_and_tell(project: Path, site: Path, capsys) -> tuple[int, list[str]]:
-    code = run.main([str(project), str(site), "--staging"])
+    code = stage.main([str(project), str(site)])
     output = capsys.readouterr()
     text = output.out + output.err
     assert "Traceback" not in text and "Error:" not in text

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pdfplumber
 import pytest
 
-from lkj_site import run
+from lkj_site.builder import run
 from tests.html import cells, parse, table_titles
 from tests.sites import copy_project
 

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from lkj_site import run
+from lkj_site.builder import run
 from tests.html import parse
 from tests.sites import PROJECT_ROOT, chromium, copy_project, run_python, served
 from tests.test_validate import replace

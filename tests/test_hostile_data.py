@@ -12,7 +12,7 @@ from lkj.findings import ERROR, WARNING, Finding
 from lkj.load import report_findings
 from lkj.settings import Settings
 from lkj.validate import validate
-from lkj_site import opendata
+from lkj_site.builder import opendata
 from tests.sites import PROJECT_ROOT
 from tests.test_validate import LEVELS, REAL_WARNINGS, found, replace
 

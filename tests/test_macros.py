@@ -14,7 +14,7 @@ import pytest
 from lkj import tables
 from lkj.html import render
 from lkj.settings import SettingsError, read_settings
-from lkj_site.macros import INLINE
+from lkj_site.builder.macros import INLINE
 from tests.html import cells, parse, section
 from tests.sites import PROJECT_ROOT
 
@@ -241,7 +241,7 @@ def test_the_second_party_is_the_head_of_the_region():
 
 
 def test_the_index_of_required_contents_finds_headings_and_macros(tmp_path):
-    from lkj_site import kesesuaian
+    from lkj_site.review import kesesuaian
 
     (tmp_path / "bab-1.md").write_text(
         "---\nbab: 1\n---\n# BAB I Pendahuluan\n\n## 1.2 Tugas dan Fungsi\n\nteks\n", encoding="utf-8"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lkj_site import run
-from lkj_site.cli import main
-from lkj_site.new import create
+from lkj_site.builder import run
+from lkj_site.commands.cli import main
+from lkj_site.commands.new import create
 from tests.html import cells, parse, table_titles
 from tests.sites import PROJECT_ROOT
 

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from lkj_site import run
+from lkj_site.builder import run
 from tests.sites import copy_project
 
 pytestmark = pytest.mark.lambat  # three builds with the PDF

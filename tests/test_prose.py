@@ -5,8 +5,8 @@ Indonesian dictionary does not know is a warning."""
 import pytest
 
 from lkj.findings import ERROR, Finding
-from lkj_site import prose
-from lkj_site.check import check
+from lkj_site.commands.check import check
+from lkj_site.review import prose
 
 pytestmark = pytest.mark.lambat  # `make check` builds the site into a temporary folder
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lkj_site import cli as command
-from lkj_site import publish
+from lkj_site.commands import build as command
+from lkj_site.publisher import versions as publish
 from tests.sites import copy_project, run_python
 from tests.test_validate import replace
 

@@ -16,7 +16,7 @@ from tests.sites import copy_project
 
 pytestmark = pytest.mark.lambat  # a server process
 
-MACROS_WITH_ONE_MORE = """from lkj_site.macros import define_env as define_lkj, on_post_build, on_pre_page_macros
+MACROS_WITH_ONE_MORE = """from lkj_site.builder.macros import define_env as define_lkj, on_post_build, on_pre_page_macros
 
 __all__ = ["define_env", "on_post_build", "on_pre_page_macros"]
 

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from pypdf import PdfReader
 
-from lkj_site import run
+from lkj_site.builder import run
 from tests.sites import PROJECT_ROOT, copy_project
 
 pytestmark = pytest.mark.lambat  # builds the report with its PDF

@@ -8,7 +8,8 @@ import os
 import brotli
 import pytest
 
-from lkj_site import compress, run
+from lkj_site.builder import run
+from lkj_site.publisher import compress
 from tests.html import parse
 from tests.sites import copy_project
 

@@ -15,7 +15,7 @@ from lkj.findings import ERROR
 from lkj.report import Report
 from lkj.rows import Unit
 from lkj.tables import Cell, Row, Table, number, percent
-from lkj_site import run
+from lkj_site.builder import run
 from tests.html import parse
 from tests.sites import copy_project
 

@@ -1,13 +1,18 @@
-"""The site layer of the LKj toolkit: MkDocs, mkdocs-macros and the `lkj` command.
+"""The site layer of the LKj toolkit: a report built with MkDocs, published, reviewed, commanded.
 
-- `cli.py`: the `lkj` command (`lkj new`, `lkj check`, `lkj build`), also `python -m lkj_site`;
-- `new.py` and `template/`: a new report folder for another office or year;
-- `macros.py`: the report's macros registered for mkdocs-macros (their HTML from `lkj.html`);
-  `chapter.py` renders a chapter and tells where a macro failed;
-- `hooks.py`: MkDocs hooks (the site's identity from the settings, `guards.py`, the PDF);
-- `publish.py`: one build at a time, each into its own folder, swapped in atomically;
-- `run.py`: one MkDocs build in this process, every failure told in one Indonesian line;
-  `messages.py`: MkDocs' warnings and errors of the machine in Indonesian;
-- `check.py`: data and chapters checked without publishing; `opendata.py`: the data files
-  published beside the site.
+Rooms, from the top down (a room imports only the rooms below it; `tests/test_architecture.py`
+keeps it so, and finds any import circle):
+
+- `commands/`: the `lkj` command, one module per command (`cli.py` reads the arguments);
+  `template/` is the folder `lkj new` copies;
+- `publisher/`: a built site made public: built as a new version (`stage.py`), pre-compressed
+  (`compress.py`), swapped in atomically (`versions.py`);
+- `builder/`: one MkDocs build of one report: hooks, macros, chapters, what the pages publish
+  beside them (downloads, charts, open data, search index), the theme's pages;
+- `review/`: what a reviewer reads: a snapshot of a build, the prose checks, the index of
+  required contents;
+- `messages.py` (MkDocs' and the system's words in Indonesian) and `processes.py` (children
+  that die with their parent), used by every room.
+
+Below them all is `lkj` (the domain: data, figures, tables, no MkDocs).
 """

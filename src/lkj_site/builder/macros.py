@@ -18,7 +18,8 @@ from lkj.load import load_data, report_findings
 from lkj.report import Report
 from lkj.settings import SettingsError, read_settings
 
-from . import chapter, freshness, kesesuaian, opendata
+from ..review import kesesuaian
+from . import chapter, freshness, opendata
 from .published import Published
 
 LOG = logging.getLogger("mkdocs.plugins.lkj")

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from lkj_site import run
-from lkj_site.check import check
+from lkj_site.builder import run
+from lkj_site.commands.check import check
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -23,7 +23,7 @@ from lkj.findings import ERROR, WARNING, Finding
 from lkj.report import Report
 
 WORD_LIST = "kamus.txt"  # the project's own words: one per line, `#` starts a comment
-BASE_WORDS = Path(__file__).parent / "assets" / "kamus-dasar.txt"  # words of every LKj the dictionary lacks
+BASE_WORDS = Path(__file__).parent / "kamus-dasar.txt"  # words of every LKj the dictionary lacks
 DICTIONARY = "id_ID"
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

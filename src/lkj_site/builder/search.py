@@ -29,7 +29,7 @@ def index(site_dir: Path) -> None:
     """Build the index into `site_dir/pagefind/`; a failure stops the build in one line."""
     from pagefind_bin import get_executable
 
-    from .cli import die_with_parent
+    from ..processes import die_with_parent
 
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--silent"]
     command += ["--exclude-selectors", NOT_INDEXED]

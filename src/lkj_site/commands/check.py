@@ -20,27 +20,19 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import get_yaml_loader
 
 from lkj.findings import errors, warnings
 from lkj.load import report_findings
 from lkj.report import Report
-from lkj.settings import Settings, SettingsError, read_settings
+from lkj.settings import SettingsError
 from lkj.validate import validate
 
-from . import kesesuaian, prose, run
-from .hooks import signature_warning
+from ..builder import run
+from ..builder.hooks import signature_warning
+from ..builder.project import project_config
+from ..review import kesesuaian, prose
 
 OK, ERRORS, CANNOT_RUN = 0, 1, 2
-
-
-def project_config(project: Path) -> tuple[dict, Settings]:
-    """The project's mkdocs.yml, read once, and its settings (`extra.lkj`)."""
-    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml.load(file, Loader=get_yaml_loader()) or {}
-    if not isinstance(config, dict):
-        raise SettingsError("mkdocs.yml: isinya bukan pengaturan (kunci: nilai)")
-    return config, read_settings(config.get("extra"))
 
 
 def check(project: Path) -> int:

@@ -21,7 +21,7 @@ from csv_diff import compare
 
 from lkj.settings import SKALA_BAWAAN
 
-from . import snapshot
+from ..review import snapshot
 
 NO_CHANGE = "Tidak ada angka yang berubah."
 CONTEXT = 6  # words shown around a changed word
@@ -73,7 +73,7 @@ def _start(project: Path, site_dir: Path) -> subprocess.Popen:
     own = project / "src"
     if (own / "lkj_site").is_dir():
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(own), environment.get("PYTHONPATH")]))
-    command = [sys.executable, "-m", "lkj_site.run", str(project), str(site_dir)]
+    command = [sys.executable, "-m", "lkj_site.builder.run", str(project), str(site_dir)]
     return subprocess.Popen(
         command, cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -85,7 +85,7 @@ def _levels(project: Path):
 
     from lkj.settings import SettingsError
 
-    from .check import project_config
+    from ..builder.project import project_config
 
     try:
         return project_config(project)[1].tingkat_kualitatif

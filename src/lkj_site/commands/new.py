@@ -102,7 +102,7 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
 
 def toolkit_root() -> Path:
     """The toolkit's own checkout (where its lock files and shims live)."""
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     if not all((root / name).is_file() for name in ("pyproject.toml", "requirements.lock", *FROM_TOOLKIT)):
         raise NewError(f"lkj new dijalankan dari salinan kode toolkit LKj (repositorinya); {root} bukan salinan itu")
     return root
@@ -126,9 +126,14 @@ def _wheel(root: Path, target: Path) -> Path:
     """The toolkit as a wheel, built with the pinned build tools already installed."""
     target.mkdir(parents=True)
     with tempfile.TemporaryDirectory(prefix="lkj-wheel-") as build:
+        # from a copy of the sources: setuptools writes build/ and *.egg-info beside what it builds,
+        # which two `lkj new` at once (or a checkout that is read-only) would trip over
+        source = Path(build) / "sumber"
+        shutil.copytree(root / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        shutil.copy2(root / "pyproject.toml", source / "pyproject.toml")
         command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
         result = subprocess.run(
-            [*command, "--wheel-dir", str(target), str(root)], capture_output=True, text=True, cwd=build
+            [*command, "--wheel-dir", str(target), str(source)], capture_output=True, text=True, cwd=build
         )
     wheels = list(target.glob("lkj-*.whl"))
     if result.returncode != 0 or len(wheels) != 1:

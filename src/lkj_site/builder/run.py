@@ -1,6 +1,6 @@
 """One MkDocs build of the report in this process, every failure told in one Indonesian line.
 
-    python -m lkj_site.run PROJECT SITE_DIR [--pdf] [--staging]
+    python -m lkj_site.builder.run PROJECT SITE_DIR [--pdf]
 
 Prints what an editor needs while it builds (the data warnings, MkDocs' warnings in
 Indonesian) and, when the build fails, a last line `Build gagal: <why and what to do>`,
@@ -19,7 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from . import compress, messages
+from .. import messages
 
 OUR_LOGGER = "mkdocs.plugins.lkj"  # the data findings (macros/load.py)
 
@@ -138,11 +138,8 @@ def main(argv: list[str]) -> int:
     project, site_dir = Path(argv[0]).resolve(), Path(argv[1]).resolve()
     reason = build(project, site_dir, pdf="--pdf" in argv)
     if reason is None:
-        if "--staging" in argv:  # the site to publish (`lkj build`): its text files also as .gz and .br
-            compress.precompress(site_dir)
         return 0
-    unchanged = "; situs yang terbit (site/) tidak diubah" if "--staging" in argv else ""
-    print(f"Build gagal: {reason}{unchanged}.", file=sys.stderr)
+    print(f"Build gagal: {reason}.", file=sys.stderr)
     return 1
 
 

@@ -27,11 +27,11 @@ from mkdocs.livereload import LiveReloadServer
 
 from lkj import fmt, html
 
-from . import messages
+from .. import messages
 
 WATCHED = ("docs", "data", "mkdocs.yml", "macros", "hooks.py", "pdf_event_hook.py", "src")
 TOOLKIT = ("lkj", "lkj_site", "lkj_pdf")
-RUNNING = ("lkj_site.serve", "lkj_site.cli")  # this loop itself: never imported afresh
+RUNNING = ("lkj_site.commands.serve", "lkj_site.commands.cli")  # this loop itself: never imported afresh
 POLLING = 0.2  # seconds between two looks at the watched files
 
 
@@ -75,7 +75,7 @@ def serve(project: Path, address: str = "127.0.0.1:8000") -> int:
         started = time.perf_counter()
         details: list[str] = []
         try:
-            run = importlib.import_module("lkj_site.run")
+            run = importlib.import_module("lkj_site.builder.run")
             reason = run.build(project, site_dir, pdf=False, strict=False, details=details)
         except Exception as error:  # edited code that does not even import: shown like any failure
             reason = messages.unexpected(error)

@@ -1,0 +1,130 @@
+"""`lkj build [PROJECT]` (`make build`): site and PDF; `site/` switches only if all succeeded.
+
+The build runs in a child process (`publisher/stage.py`) so that it can be stopped:
+after `LKJ_BATAS_WAKTU` seconds (default 1800), on Ctrl-C or SIGTERM, or when the process
+that started it (make) dies. In each case nothing is published and the next build removes
+what was left. `LKJ_PDF=false` builds without the PDF.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from .. import messages
+from ..processes import die_with_parent
+from ..publisher.versions import Busy, NotAFolder, Versions, remove
+
+DEFAULT_TIME_LIMIT = 1800  # seconds; the report builds in seconds, a large one in minutes
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+class Stopped(Exception):
+    def __init__(self, signal_number: int):
+        self.signal_number = signal_number
+
+
+def build(project: Path) -> int:
+    versions = Versions(project)
+    handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    for number in STOP_SIGNALS:  # from the first moment: a stopped build always tidies up
+        signal.signal(number, _stop)
+    try:
+        with versions.lock():
+            _warn(versions.clean())
+            return _build_and_switch(project, versions)
+    except Stopped as stopped:
+        print("Build dibatalkan; site/ tidak diubah.", file=sys.stderr)
+        return 128 + stopped.signal_number
+    except Busy:
+        print("Build gagal: build lain sedang berjalan di folder ini; tunggu sampai selesai.", file=sys.stderr)
+        return 1
+    except NotAFolder as error:
+        print(
+            f"Build gagal: {error.args[0]} harus folder atau berkas biasa di dalam proyek, bukan tautan; "
+            "hapus lalu jalankan lagi; site/ tidak diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as error:
+        print(f"Build gagal: {messages.os_error(error)}; site/ tidak diubah.", file=sys.stderr)
+        return 1
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def _build_and_switch(project: Path, versions: Versions) -> int:
+    parent = os.getppid()  # if it changes, whoever started the build has died
+    version = versions.new()
+    try:
+        code = _build_in_child(project, version)
+    except BaseException:
+        _discard(version)
+        raise
+    if code != 0 or os.getppid() != parent:
+        _discard(version)
+        return code or 1
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)  # the switch is one step: let it happen
+    try:
+        versions.switch(version)
+    except OSError as error:
+        _discard(version)
+        reason = error.strerror or error
+        print(f"Build gagal: site/ tidak dapat diganti ({reason}); site/ tidak diubah.", file=sys.stderr)
+        return 1
+    _warn(versions.clean())
+    pdfs = sorted(str(p.relative_to(project)) for p in versions.site.glob("pdf/*.pdf"))
+    print(f"Situs: site/index.html{'  PDF: ' + ', '.join(pdfs) if pdfs else ''}")
+    return 0
+
+
+def _build_in_child(project: Path, version: Path) -> int:
+    """`lkj_site.publisher.stage` in a child process, stopped after the time limit or when this one is."""
+    limit = _time_limit()
+    command = [sys.executable, "-m", "lkj_site.publisher.stage", str(project), str(version)]
+    if os.environ.get("LKJ_PDF", "true").lower() != "false":
+        command.append("--pdf")
+    # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
+    child = subprocess.Popen(
+        command, cwd=project, start_new_session=True, preexec_fn=lambda: die_with_parent(signal.SIGKILL)
+    )
+    try:
+        return child.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        print(
+            f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan; "
+            "periksa data yang sangat besar atau sel yang sangat panjang; site/ tidak diubah.",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+
+
+def _stop(signal_number, frame):
+    raise Stopped(signal_number)
+
+
+def _time_limit() -> int:
+    value = os.environ.get("LKJ_BATAS_WAKTU", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_TIME_LIMIT
+
+
+def _discard(version: Path) -> None:
+    try:
+        remove(version)
+    except OSError:
+        pass  # the next build removes it
+
+
+def _warn(failed: list[str]) -> None:
+    if failed:
+        print(
+            f"PERINGATAN versi lama tidak dapat dihapus: {', '.join(failed)}; build berikutnya mencobanya lagi",
+            file=sys.stderr,
+        )

@@ -1,0 +1,98 @@
+"""The `lkj` command: its arguments (in Indonesian) and which command runs. One module per command:
+
+    lkj build [FOLDER]     site and PDF; `site/` switches only if all succeeded   (build.py)
+    lkj check [FOLDER]     data and chapters checked, nothing published           (check.py)
+    lkj serve [FOLDER]     the website while writing, rebuilt on every save       (serve.py)
+    lkj diff BASE [HEAD]   what a change moves, for a pull request                 (diff.py)
+    lkj new FOLDER …       a report for another office or year                     (new.py)
+
+Each command is imported only when it runs: `lkj build` of an unchanged report starts fast.
+"""
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+
+from .. import messages
+from ..processes import die_with_parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `lkj` command: `lkj build|check|serve [FOLDER]`, `lkj diff BASE [HEAD]`,
+    `lkj new FOLDER --instansi … --daerah … --tahun …`."""
+    arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments.command == "new":
+            from .new import new
+
+            return new(
+                Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
+            )
+        project = Path(arguments.folder).resolve()
+        if arguments.command == "diff":
+            from .diff import main as diff
+
+            return diff(project, arguments.base, arguments.head)
+        if arguments.command == "serve":
+            from .serve import serve
+
+            return serve(project, arguments.alamat)
+        if arguments.command == "check":
+            from .check import check
+
+            return check(project)
+        from .build import build
+
+        die_with_parent(signal.SIGTERM)  # make killed, even with SIGKILL: stop, and publish nothing
+        return build(project)
+    except Exception as error:  # a defect of ours: still one line, the details on request
+        if os.environ.get("LKJ_DEBUG") == "1":
+            raise
+        print(f"Gagal: {messages.unexpected(error)}.", file=sys.stderr)
+        return 2
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # argparse also calls this with prefix "" to make a sub-command's `prog`: keep that one bare
+        super().add_usage(usage, actions, groups, prefix="Pemakaian: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, speaking Indonesian."""
+
+    def __init__(self, **options):
+        super().__init__(formatter_class=_Formatter, add_help=False, **options)
+        self._positionals.title, self._optionals.title = "argumen", "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        self.exit(2, f"lkj: perintah tidak lengkap atau salah ({message}); lihat: lkj --help\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lkj", description="Laporan Kinerja (LKj) sebagai kode: membangun, memeriksa, memulai.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH", parser_class=_Parser)
+    for name, text in (
+        ("build", "bangun situs dan PDF; site/ diganti hanya bila semuanya berhasil"),
+        ("check", "periksa data/ dan bab-bab tanpa menerbitkan apa pun"),
+    ):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    text = "pratinjau situs selama menulis: dibangun ulang setiap bab, data, pengaturan atau kode disimpan"
+    serve = commands.add_parser("serve", help=text, description=text)
+    serve.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    serve.add_argument("--alamat", default="127.0.0.1:8000", help="HOST:PORT pratinjau (bawaan: 127.0.0.1:8000)")
+    text = "angka, data, teks bab dan peringatan yang berubah dari revisi BASE ke HEAD (Markdown, untuk pull request)"
+    diff = commands.add_parser("diff", help=text, description=text)
+    diff.add_argument("base", metavar="BASE", help="revisi git pembanding, mis. origin/main")
+    diff.add_argument("head", metavar="HEAD", nargs="?", default="HEAD", help="revisi yang ditinjau (bawaan: HEAD)")
+    diff.add_argument("--folder", default=".", help="folder laporan (bawaan: folder ini)")
+    new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
+    new.add_argument("folder", help="folder baru untuk laporan itu")
+    new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')
+    new.add_argument("--daerah", required=True, help='kabupaten, kota atau provinsi, mis. "Kota Contoh"')
+    new.add_argument("--tahun", required=True, type=int, help="tahun laporan, mis. 2025")
+    return parser
