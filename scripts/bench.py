@@ -1,4 +1,4 @@
-"""`make bench`: what the build costs, against floors measured in the same run.
+"""`make bench`: what the build costs, against floors and goals measured in the same run.
 
     .venv/bin/python scripts/bench.py [--ulang N] [--kegiatan 30,300,3000,10000]
 
@@ -8,17 +8,21 @@ Floors, made from this very build:
 - WeasyPrint alone: the combined HTML this build gives WeasyPrint, rendered and written with
   the same PDF/A options (variant, identifier, the data attached) by a process doing only that.
 
-Pairs are measured alternately and their medians compared; the goals of issue 9 are printed
-beside. Then `make serve`'s delay from a save to the page served, and how the build grows
-with the data (scripts/synthetic.py). A benchmark, not a test: it reports, it never fails.
-Each measured build runs in a process of its own, on copies in a temporary folder; the PDF
-cache is off except where its effect is measured (in a folder of its own).
+Pairs are measured alternately and their medians compared with their goals (issue 20). Then
+`make build` with nothing changed and with one cell changed, the report with a 10.000-character
+word, `make serve`'s delay from a save to the page served, and how the build grows with the data
+(scripts/synthetic.py). Each measured build runs in a process of its own, on copies in a
+temporary folder.
+
+Exit status: 1 when a figure misses its goal by more than TOLERANCE (the noise of a median of a
+few runs on a shared machine), else 0. `scripts/bench_tests.py` does the same for the tests.
 """
 
 import argparse
 import json
 import os
 import pickle
+import shutil
 import signal
 import socket
 import statistics
@@ -35,6 +39,9 @@ from synthetic import make_report  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "LKJ_CACHE": "0"}
+TOLERANCE = 0.15  # a figure fails when it is over its goal by more than this share of the goal
+LONG_WORD = ("PelatihanKerja" * 715)[:10_000]
+MISSED: list[str] = []  # the figures that failed their goal, for the exit status
 
 
 # --- measuring ------------------------------------------------------------------------------------
@@ -62,10 +69,23 @@ def paired(runs: int, **commands) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def line(what: str, ours: float, floor: float | None = None, goal: str = "", unit: str = "s") -> None:
-    ratio = f"{ours / floor:5.2f}x" if floor else "      "
+def line(what: str, ours: float, floor: float | None = None, goal: float | None = None, unit: str = "s") -> None:
+    """One figure; with `goal`, the ratio to `floor` (or the figure itself) must stay within it."""
+    ratio = ours / floor if floor else None
+    shown_ratio = f"{ratio:5.2f}x" if ratio is not None else "      "
     against = f"{floor:7.2f} {unit}" if floor is not None else " " * 9
-    print(f"  {what:<52} {ours:7.2f} {unit}  {against}  {ratio}  {goal}")
+    verdict = ""
+    if goal is not None:
+        value = ratio if ratio is not None else ours
+        goal_text = f"goal <= {goal:g}{'x' if ratio is not None else ' ' + unit}"
+        if value <= goal:
+            verdict = f"{goal_text}  ok"
+        elif value <= goal * (1 + TOLERANCE):
+            verdict = f"{goal_text}  over, within noise"
+        else:
+            verdict = f"{goal_text}  MISSED"
+            MISSED.append(what.strip())
+    print(f"  {what:<52} {ours:7.2f} {unit}  {against}  {shown_ratio}  {verdict}")
 
 
 # --- the floors -----------------------------------------------------------------------------------
@@ -128,7 +148,7 @@ def capture(project: Path, out: Path) -> None:
         (plain / "docs" / uri).write_text(markdown, encoding="utf-8")
     stylesheet = plain / "docs" / "stylesheets" / "lkj.css"
     stylesheet.parent.mkdir(parents=True, exist_ok=True)
-    stylesheet.write_bytes((ROOT / "src" / "lkj_site" / "assets" / "lkj.css").read_bytes())
+    stylesheet.write_bytes((ROOT / "src" / "lkj_site" / "builder" / "assets" / "lkj.css").read_bytes())
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
         raw = yaml_load(file)
     settings = {key: raw[key] for key in ("theme", "markdown_extensions", "nav", "validation", "extra") if key in raw}
@@ -187,44 +207,89 @@ def site_and_pdf(work: Path, runs: int) -> None:
     subprocess.run([PYTHON, __file__, "--capture", str(project), str(work)], env=ENV, check=True, capture_output=True)
     plain = work / "plain" / "mkdocs.yml"
     build = [PYTHON, "-m", "lkj_site.builder.run", str(project)]
-    kept = {"LKJ_CACHE": str(work / "cache-data")}  # the data as validated by the previous build
+    kept = {"LKJ_CACHE": str(work / "cache-site")}  # data validated, charts drawn, workbooks written before
     process([*build, str(work / "s0")], project, **kept)
     medians = paired(
         runs,
         ours_site=([*build, str(work / "s1")], project, kept),
-        ours_site_validating=([*build, str(work / "s1")], project, {}),
+        ours_site_cold=([*build, str(work / "s1")], project, {}),
         ours_pdf=([*build, str(work / "s2"), "--pdf"], project, {}),
         floor_site=([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(work / "s3")], work, {}),
         floor_pdf=([PYTHON, __file__, "--weasyprint", str(work / "pdf.pickle"), str(work / "alone.pdf")], work, {}),
     )
 
-    print("This report (site: 8 pages; PDF: the submission, rendered each time)")
-    line("site only, whole process  | plain mkdocs build", medians["ours_site"], medians["floor_site"], "goal <= 2x")
-    line("  the same, data changed (validated again)", medians["ours_site_validating"], medians["floor_site"])
+    print("This report (site: 10 pages; PDF: the submission, rendered each time)")
+    line("site only, whole process  | plain mkdocs build", medians["ours_site"], medians["floor_site"], 2)
+    line("  the same, nothing cached (validate, draw, write)", medians["ours_site_cold"], medians["floor_site"])
     served = {}
     for name, config_file in (("ours", project / "mkdocs.yml"), ("floor", plain)):
-        result = subprocess.run(
-            [PYTHON, __file__, "--rebuilds", str(config_file), str(runs)], env=ENV, check=True, capture_output=True
+        result = subprocess.run(  # as `lkj serve` builds: its search index is made after, beside the reload
+            [PYTHON, __file__, "--rebuilds", str(config_file), str(runs)],
+            env={**ENV, "LKJ_INDEKS_CARI": "0"},
+            check=True,
+            capture_output=True,
         )
         served[name] = json.loads(result.stdout)
     ours, floor = (statistics.median(served[name]["times"]) for name in ("ours", "floor"))
-    line("site rebuild in one process (serve) | plain mkdocs", ours, floor, "goal <= 1.2x")
+    line("site rebuild in one process (serve) | plain mkdocs", ours, floor, 1.2)
     print(f"  {'CSV files read by a rebuild, data unchanged':<52} {served['ours']['csv_reads_after_first']:7d}")
-    pdf_step = medians["ours_pdf"] - medians["ours_site_validating"]  # both validate; the PDF is rendered
-    line("PDF step (site+PDF - site) | WeasyPrint alone", pdf_step, medians["floor_pdf"], "goal <= 1.15x")
-
-    cache = work / "cache"
-    unchanged = {"LKJ_CACHE": str(cache), "LKJ_PDF": "true"}
-    lkj_build = [PYTHON, "-m", "lkj_site", "build"]
-    process(lkj_build, project, **unchanged)  # fills the cache
-    timings = paired(runs, full=(lkj_build, project, {"LKJ_PDF": "true"}), reused=(lkj_build, project, unchanged))
-    line("make build again, nothing changed | a full build", timings["reused"], timings["full"], "goal < 0.5x")
+    pdf_step = medians["ours_pdf"] - medians["ours_site_cold"]  # neither caches; the PDF is rendered
+    line("PDF step (site+PDF - site) | WeasyPrint alone", pdf_step, medians["floor_pdf"], 1.15)
 
     from pypdf import PdfReader
 
-    pdf = next((project / "site" / "pdf").glob("*.pdf"))
+    pdf = next((work / "s2" / "pdf").glob("*.pdf"))
     size = pdf.stat().st_size / 1024
     print(f"  {'PDF size, pages':<52} {size:7.0f} KB {len(PdfReader(pdf).pages):5d} pages    goal < 300 KB")
+    files = [path for path in (work / "s2").rglob("*") if path.is_file()]
+    size = sum(path.stat().st_size for path in files) / 1024
+    print(f"  {'site size (without .gz/.br), files':<52} {size:7.0f} KB {len(files):5d} files")
+
+
+def make_build(work: Path, runs: int) -> None:
+    """`make build` as a writer runs it, in a copy of the report with the Makefile and this .venv."""
+    project = make_report(work / "make", None)
+    for name in ("Makefile", "requirements.lock", "requirements-bootstrap.lock", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)  # their times kept: make installs nothing
+    (project / "scripts").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "scripts" / "system-deps.sh", project / "scripts" / "system-deps.sh")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    make = ["make", "-s", "build"]
+    full = []
+    for _ in range(runs):  # nothing cached (LKJ_CACHE=0), nothing published before
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".site-versi", ignore_errors=True)
+        full.append(process(make, project)[0])
+    full = statistics.median(full)
+    cached = {"LKJ_CACHE": str(work / "cache-make")}
+    process(make, project, **cached)
+    again = statistics.median(process(make, project, **cached)[0] for _ in range(runs))
+    budget = project / "data" / "realisasi_anggaran.csv"
+    original = budget.read_text(encoding="utf-8")
+    edits = []
+    for number in range(runs):  # one realisasi changed each time: a new value, never one seen before
+        budget.write_text(original.replace(",43905991,", f",{43905991 - number - 1},", 1), encoding="utf-8")
+        edits.append(process(make, project, **cached)[0])
+    print("make build (site, PDF, pre-compressed copies)")
+    line("everything built, nothing cached", full)
+    line("again, nothing changed", again, goal=1.0)
+    line("one cell of data/ changed | everything built", statistics.median(edits), full)
+
+
+def long_word(work: Path, runs: int) -> None:
+    """The report with one 10.000-character word in a cell, site and PDF, against the report itself."""
+    normal = make_report(work / "biasa", None)
+    long = make_report(work / "kata-panjang", None)
+    policies = long / "data" / "arah_kebijakan.csv"
+    text = policies.read_text(encoding="utf-8")
+    policies.write_text(text.replace("2,6,Membangun Balai Latihan Kerja (BLK)", f"2,6,Membangun {LONG_WORD}"))
+    build = [PYTHON, "-m", "lkj_site.builder.run"]
+    medians = paired(
+        runs,
+        normal=([*build, str(normal), str(work / "k1"), "--pdf"], normal, {}),
+        long=([*build, str(long), str(work / "k2"), "--pdf"], long, {}),
+    )
+    line("a 10.000-character word in a cell | the report", medians["long"], medians["normal"], 1.3)
 
 
 def serve_delay(work: Path, rounds: int) -> None:
@@ -261,8 +326,8 @@ def serve_delay(work: Path, rounds: int) -> None:
         server.wait(timeout=30)
     print("make serve: from a save to the page served (median)")
     for kind, values in delays.items():
-        line(kind, statistics.median(values), goal="goal <= 1 s")
-    line("all saves", statistics.median([v for values in delays.values() for v in values]), goal="goal <= 1 s")
+        line(kind, statistics.median(values))
+    line("all saves", statistics.median([v for values in delays.values() for v in values]), goal=1.0)
 
 
 def _add_paragraph(text: str, number: int) -> str:
@@ -326,7 +391,7 @@ def growth(work: Path, sizes: list[int]) -> None:
     print("  and lkj_pdf around it. Goals at 10.000: peak < 1.000 MB; ms/kegiatan added no more than at 300.")
 
 
-def main() -> None:
+def main() -> int | None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ulang", type=int, default=5, help="runs of each measure (median)")
     parser.add_argument("--kegiatan", default="30,300,3000,10000", help="sizes for the growth table ('' skips it)")
@@ -344,11 +409,18 @@ def main() -> None:
     print(f"  {'':<52} {'ours':>9}  {'floor':>9}  {'ratio':>6}")
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as work:
         site_and_pdf(Path(work), arguments.ulang)
+        make_build(Path(work), arguments.ulang)
+        long_word(Path(work), arguments.ulang)
         serve_delay(Path(work), arguments.ulang)
         sizes = [int(size) for size in arguments.kegiatan.split(",") if size]
         if sizes:
             growth(Path(work), sizes)
+    if MISSED:
+        print(f"Goals missed by more than {TOLERANCE:.0%}: {'; '.join(MISSED)}")
+        return 1
+    print("Every goal met (or over it by less than the noise).")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -15,7 +15,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITES = {
-    "make test (pytest -n auto --dist loadfile)": ["-n", "auto", "--dist", "loadfile"],
+    "make test (pytest -n auto --dist loadfile --no-loadscope-reorder)": [
+        "-n",
+        "auto",
+        "--dist",
+        "loadfile",
+        "--no-loadscope-reorder",
+    ],
     'make test-fast (pytest -m "not lambat")': ["-m", "not lambat"],
 }
 

@@ -1,21 +1,47 @@
-"""Shared fixtures: the real data, and the real report built once, site and PDF, in this process.
+"""Shared fixtures: the real data, and the real report built once, site and PDF, for the whole run.
 
-The suite runs on every core (`make test`: `pytest -n auto --dist loadfile`): each module is
-given to one worker, so a module's fixtures are made once; every test of the one full build of
-the real report is in test_full_report.py. `-m "not lambat"` is the inner loop
-(`make test-fast`): everything but the tests that build a report or start processes.
+The suite runs on every core (`make test`: `pytest -n auto --dist loadfile`): each module is given
+whole to one worker, so a module's fixtures are made once. The real report's full build
+(`built_site`) is made once for all workers, in the background from the moment a test that reads
+it is collected (`tests/shared.py`). `-m "not lambat"` is the inner loop (`make test-fast`):
+everything but the tests that build a report or start processes.
+
+The caches of the build (lkj/cache.py: data validated, charts drawn, workbooks written, copies
+compressed, PDFs) are one folder for the whole run, as on a writer's machine: a report built twice
+is validated, drawn and rendered once. The tests of the caches, and those that must render twice,
+use their own.
 """
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests import shared
 from tests.sites import PROJECT_ROOT, copy_project
 
-# Every test validates its data and renders its PDF: nothing comes from, or goes to, the
-# user's cache (lkj/cache.py). The tests of the caches give them a folder of their own.
-os.environ["LKJ_CACHE"] = "0"
+_background: list = []  # the shared builds this process started
+
+
+def pytest_configure(config):
+    """One folder for the whole run, inherited by every worker: the caches and the shared build.
+    Nothing comes from, or goes to, the user's own cache (~/.cache/lkj)."""
+    if shared.VARIABLE not in os.environ:
+        os.environ[shared.VARIABLE] = tempfile.mkdtemp(prefix="lkj-uji-")
+        config.lkj_shared_owner = True
+    os.environ["LKJ_CACHE"] = str(shared.root() / "cache")
+
+
+def pytest_unconfigure(config):
+    for process in _background:  # a run stopped early: its background build goes too
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if getattr(config, "lkj_shared_owner", False):
+        shutil.rmtree(os.environ.pop(shared.VARIABLE), ignore_errors=True)
+
 
 REAL_REPORT = {"built_site", "pdf_path", "pdf_text", "page_texts", "reader", "pages", "plumber"}
 
@@ -26,20 +52,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.lambat)
 
 
+def pytest_collection_finish(session):
+    """The real report starts building now if a test will read it (after `-m` chose the tests)."""
+    if any(REAL_REPORT & set(item.fixturenames) for item in session.items):
+        started = shared.start("laporan-utuh")
+        if started is not None:
+            _background.append(started)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "lkj")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real report built once, site and PDF, as `make build` builds it."""
-    from lkj_site.builder import run
-
-    project = copy_project(tmp_path_factory.mktemp("built") / "lkj")
-    reason = run.build(project, project / "site", pdf=True)
-    assert reason is None, reason
-    return project / "site"
+def built_site() -> Path:
+    """The real report built once for the whole run, site and PDF, as `make build` builds it."""
+    return shared.folder("laporan-utuh") / "lkj" / "site"
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,18 @@
 browser is downloaded), the site served over HTTP from 127.0.0.1 as a static host serves it.
 
 Every page loads with no console error and asks nothing of another host; nothing overflows a
-390 px phone; the Indonesian search finds every page with the word or a form of it; every link
-of the site, the PDF and every download answer 200; and axe-core (the copy pinned inside the
-axe-playwright-python package) reports no violation on any page at 1280 and 390 px, in the
-light and the dark scheme.
+390 px phone; the Indonesian search finds every page with the word or a form of it, and what it
+loads is there; every link of the site, the PDF and every download answer 200; and axe-core (the
+copy pinned inside the axe-playwright-python package) reports no violation on any page at 1280
+and 390 px, in the light and the dark scheme.
+
+Each page is loaded once and seen in every view (`visits`): laid out again at the other width, and
+switched to the other scheme with the header's toggle, as a reader does; everything asked of a
+view is taken then. A page load costs as much as an axe run.
 """
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -58,40 +63,117 @@ def browser():
         yield running
 
 
-def visit(browser, url: str, width: int = 1280, scheme: str = "light"):
-    """A fresh page at `url`, with what it logged and requested."""
+VIEWS = [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")]
+ORDER = [(1280, "light"), (1280, "dark"), (390, "dark"), (390, "light")]  # one change at a time, back to light
+SEARCH_DONE = "/^(Ditemukan|Tidak ada)/.test(document.getElementById('lkj-cari-status').textContent)"
+SCHEMES = {"light": ("default", "__palette_0"), "dark": ("slate", "__palette_1")}  # Material's palettes
+
+
+@dataclass
+class Visit:
+    errors: list  # console errors and uncaught exceptions
+    requested: list  # every URL the page asked for
+    width: int  # the document's width, in CSS pixels
+    violations: list  # axe's findings: (rule, the first nodes)
+
+
+class Watched:
+    """A page whose console errors and requests are collected per visit."""
+
+    def __init__(self, context):
+        self.page = context.new_page()
+        self.errors, self.requested, self.failed = [], [], []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("request", lambda request: self.requested.append(request.url))
+        self.page.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
+
+    def visit(self, url: str) -> None:
+        self.errors, self.requested = [], []
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        if "q=" in url:
+            self.page.wait_for_function(SEARCH_DONE)
+
+    def view(self, width: int, scheme: str) -> None:
+        """The loaded page at another width (laid out again) or in the other scheme, switched with
+        the header's toggle as a reader switches it (Material keeps the choice for the next page)."""
+        self.page.set_viewport_size({"width": width, "height": 900})
+        name, toggle = SCHEMES[scheme]
+        if self.page.evaluate("document.body.getAttribute('data-md-color-scheme')") != name:
+            self.page.locator(f"label[for='{toggle}']").click()
+        self.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{name}'")
+
+    def axe(self) -> list:
+        found = self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in found]
+
+
+def context_for(browser, width: int = 1280, scheme: str = "light"):
+    from axe_playwright_python.sync_playwright import Axe
+
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.errors, page.requested = [], []
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("request", lambda request: page.requested.append(request.url))
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return page
+    context.add_init_script(Axe().axe_script)  # in every page before its own scripts: axe.run() at hand
+    return context
 
 
-def test_every_page_loads_with_no_error_and_asks_nothing_of_another_host(browser, base):
+@pytest.fixture(scope="module")
+def visits(browser, base) -> dict[tuple[int, str, str], Visit]:
+    """Every page loaded once and seen in every view: each width, each scheme (a page load costs
+    as much as an axe run; what differs between views is only the layout and the colours)."""
+    found = {}
+    context = context_for(browser)
+    watched = Watched(context)
     for path in PAGES:
-        page = visit(browser, base + path)
-        assert page.errors == [], path
-        outside = [url for url in page.requested if not url.startswith(base) and not url.startswith("data:")]
-        assert outside == [], path
-        page.context.close()
+        watched.visit(base + path)
+        for width, scheme in ORDER:
+            watched.view(width, scheme)
+            found[(width, scheme, path)] = Visit(
+                list(watched.errors),
+                list(watched.requested),
+                watched.page.evaluate("document.documentElement.scrollWidth"),
+                watched.axe(),
+            )
+    context.close()
+    return found
 
 
-def test_nothing_overflows_a_phone(browser, base):
-    for path in PAGES:
-        page = visit(browser, base + path, width=390)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, (path, width)
-        page.context.close()
+def test_every_page_loads_with_no_error_and_asks_nothing_of_another_host(visits, base):
+    assert len(visits) == len(VIEWS) * len(PAGES)
+    for (width, scheme, path), visit in visits.items():
+        assert visit.errors == [], (width, scheme, path)
+        outside = [url for url in visit.requested if not url.startswith(base) and not url.startswith("data:")]
+        assert outside == [], (width, scheme, path)
 
 
-def search(page, base: str, query: str) -> set[str]:
-    """The pages the search page lists for `query`, as a reader gets them."""
-    page.goto(f"{base}cari.html?q={query}")
-    page.wait_for_function("/^(Ditemukan|Tidak ada)/.test(document.getElementById('lkj-cari-status').textContent)")
+def test_nothing_overflows_a_phone(visits):
+    phone = {key: visit.width for key, visit in visits.items() if key[0] == 390}
+    assert phone and {key: width for key, width in phone.items() if width > 390} == {}
+
+
+@pytest.mark.parametrize("width, scheme", VIEWS)
+def test_axe_finds_no_violation_on_any_page(visits, width, scheme):
+    violations = {path: visits[(width, scheme, path)].violations for path in PAGES}
+    assert {path: found for path, found in violations.items() if found} == {}
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, base):
+    context = context_for(browser)
+    watched = Watched(context)
+    watched.visit(base + "cari.html")
+    yield watched
+    context.close()
+
+
+def search(watched: Watched, query: str) -> set[str]:
+    """The pages the search page lists for `query`, as a reader gets them: typed into the search box."""
+    page = watched.page
+    page.fill("#lkj-cari-kata", query)
+    page.press("#lkj-cari-kata", "Enter")
+    page.wait_for_function(
+        "query => document.getElementById('lkj-cari-status').textContent.includes('“' + query + '”')", arg=query
+    )
     links = page.eval_on_selector_all("#lkj-cari-hasil > li > a", "links => links.map(link => link.href)")
     return {urlsplit(link).path for link in links}
 
@@ -112,17 +194,24 @@ def holding(built_site, forms: str) -> set[str]:
 
 
 @pytest.mark.parametrize("query", sorted(QUERIES))
-def test_the_search_finds_every_page_with_the_word_or_its_forms(browser, base, built_site, query):
-    page = visit(browser, base + "cari.html")
+def test_the_search_finds_every_page_with_the_word_or_its_forms(searcher, built_site, query):
     expected = holding(built_site, QUERIES[query])
     assert expected, query  # the report holds the word: the test cannot pass on an empty set
-    assert search(page, base, query) >= expected
-    page.context.close()
+    assert search(searcher, query) >= expected
+    assert searcher.errors == [] and searcher.failed == []  # every file of the index it asked for is there
 
 
-def test_the_search_page_is_in_indonesian_and_links_its_results(browser, base):
-    page = visit(browser, base + "cari.html?q=pelatihan")
-    page.wait_for_function("document.getElementById('lkj-cari-status').textContent.startsWith('Ditemukan')")
+def test_the_search_loads_only_files_of_the_site_and_all_of_them_exist(searcher):
+    search(searcher, "pelatihan")
+    loaded = {urlsplit(url).path for url in searcher.requested}
+    assert {"/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.id.pagefind"} <= loaded
+    assert any(path.endswith(".pf_fragment") for path in loaded) and any(path.endswith(".pf_index") for path in loaded)
+    assert searcher.failed == []
+
+
+def test_the_search_page_is_in_indonesian_and_links_its_results(searcher, base):
+    page = searcher.page
+    searcher.visit(base + "cari.html?q=pelatihan")  # as the header's search link opens it
     assert page.inner_text("label[for=lkj-cari-kata]") == "Kata yang dicari"
     assert re.fullmatch(r"Ditemukan \d+ halaman untuk “pelatihan”\.", page.inner_text("#lkj-cari-status"))
     first = page.locator("#lkj-cari-hasil > li > a").first
@@ -130,9 +219,9 @@ def test_the_search_page_is_in_indonesian_and_links_its_results(browser, base):
     first.click()
     page.wait_for_load_state()
     assert "pelatihan" in page.inner_text("article").lower()
-    page.goto(base + "cari.html?q=qqqzzz")
-    page.wait_for_function("document.getElementById('lkj-cari-status').textContent.startsWith('Tidak ada')")
-    page.context.close()
+    searcher.visit(base + "cari.html?q=qqqzzz")
+    assert page.inner_text("#lkj-cari-status").startswith("Tidak ada")
+    searcher.visit(base + "cari.html")  # where the other tests type their words
 
 
 def test_every_link_the_pdf_and_every_download_answer_200(browser, base, built_site):
@@ -153,25 +242,3 @@ def test_every_link_the_pdf_and_every_download_answer_200(browser, base, built_s
     failed = {target: context.request.get(target).status for target in sorted(targets)}
     assert {target: status for target, status in failed.items() if status != 200} == {}
     context.close()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 390])
-def test_axe_finds_no_violation_on_any_page(browser, base, width, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    violations = {}
-    for path in PAGES:
-        page.goto(base + path)
-        if "q=" in path:
-            page.wait_for_function(
-                "/^(Ditemukan|Tidak ada)/.test(document.getElementById('lkj-cari-status').textContent)"
-            )
-        found = axe.run(page).response["violations"]
-        if found:
-            violations[path] = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in found]
-    context.close()
-    assert violations == {}

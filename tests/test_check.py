@@ -29,16 +29,18 @@ def test_check_passes_real_data_and_lists_its_warnings(project):
 
 
 @pytest.mark.lambat
-def test_a_complete_signature_is_not_a_warning(project):
-    result = run_check(
-        project,
-        LKJ_PENANDATANGAN_NAMA="Drs. H. Contoh Nama, M.Si.",
-        LKJ_PENANDATANGAN_TEMPAT="Kuala Tungkal",
-        LKJ_PENANDATANGAN_TANGGAL="31 Maret 2020",
-        LKJ_PIHAK_KEDUA_NAMA="Dr. Ir. H. Contoh Bupati, M.M.",
-    )
-    assert "tanda tangan belum lengkap" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 8 peringatan."
+def test_a_complete_signature_is_not_a_warning(project, monkeypatch, capsys):
+    for name, value in (
+        ("LKJ_PENANDATANGAN_NAMA", "Drs. H. Contoh Nama, M.Si."),
+        ("LKJ_PENANDATANGAN_TEMPAT", "Kuala Tungkal"),
+        ("LKJ_PENANDATANGAN_TANGGAL", "31 Maret 2020"),
+        ("LKJ_PIHAK_KEDUA_NAMA", "Dr. Ir. H. Contoh Bupati, M.M."),
+    ):
+        monkeypatch.setenv(name, value)
+    assert check(project) == 0
+    output = capsys.readouterr()
+    assert "tanda tangan belum lengkap" not in output.out + output.err
+    assert output.out.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 8 peringatan."
 
 
 def test_check_exits_1_on_errors_with_one_line_each(project, capsys):

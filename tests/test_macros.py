@@ -266,3 +266,20 @@ def test_the_index_of_required_contents_finds_headings_and_macros(tmp_path):
     assert "PERINGATAN daftar kesesuaian: BAB IV Penutup tidak ada di laporan" in "\n".join(
         kesesuaian.warnings(list(found.items()))
     )
+
+
+def test_the_git_variable_of_mkdocs_macros_is_asked_of_git_only_when_a_chapter_reads_it(monkeypatch):
+    """builder/seams.py: mkdocs-macros runs git twelve times per build for `{{ git }}`; now lazily."""
+    import inspect
+
+    from mkdocs_macros import context
+
+    from lkj_site.builder import seams
+
+    assert "get_git_info()" in inspect.getsource(context.define_env)  # the seam is still where it was
+    calls = []
+    monkeypatch.setattr(context, "get_git_info", lambda: calls.append(1) or {"short_commit": "abc1234"})
+    seams.install()
+    info = context.get_git_info()
+    assert calls == []
+    assert info["short_commit"] == "abc1234" and dict(info) == {"short_commit": "abc1234"} and calls == [1]

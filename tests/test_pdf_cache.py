@@ -1,14 +1,17 @@
-"""A second `make build` of unchanged sources reuses the PDF (lkj_pdf/cache.py); a change in
-anything the PDF is made of, even a stylesheet it reads, renders it anew."""
+"""Two builds of one commit give the same PDF, byte for byte; a second `make build` of unchanged
+sources reuses it (lkj_pdf/cache.py); a change in anything the PDF is made of, even only the
+content of a stylesheet it reads (the pages' HTML the same), renders it anew."""
 
 import hashlib
+import re
+import shutil
 
 import pytest
 
-from lkj_site.builder import run
+from lkj_site.builder import hooks, run
 from tests.sites import copy_project
 
-pytestmark = pytest.mark.lambat  # three builds with the PDF
+pytestmark = pytest.mark.lambat  # two builds with the PDF rendered, one reused
 
 REUSED = "PDF tidak berubah sejak build sebelumnya: dipakai lagi"
 
@@ -18,24 +21,32 @@ def pdf_of(site):
     return pdf.read_bytes()
 
 
-def test_an_unchanged_build_reuses_the_pdf_and_a_changed_stylesheet_renders_it_anew(tmp_path, monkeypatch, capfd):
+def test_the_same_commit_gives_the_same_pdf_reused_until_a_stylesheet_it_reads_changes(
+    tmp_path, monkeypatch, capfd, pdf_path
+):
     project = copy_project(tmp_path / "lkj")
-    (project / "docs" / "gaya").mkdir()
-    stylesheet = project / "docs" / "gaya" / "tambahan.css"
-    stylesheet.write_text(".md-typeset p { color: #222; }\n", encoding="utf-8")
-    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(settings + "\nextra_css:\n  - gaya/tambahan.css\n", encoding="utf-8")
-    monkeypatch.setenv("LKJ_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LKJ_CACHE", str(tmp_path / "cache"))  # its own: the first build renders
 
     assert run.build(project, tmp_path / "satu", pdf=True) is None
     assert REUSED not in capfd.readouterr().err
+    assert pdf_of(tmp_path / "satu") == pdf_path.read_bytes()  # the real report's own build, elsewhere
     assert run.build(project, tmp_path / "dua", pdf=True) is None
     assert REUSED in capfd.readouterr().err
     assert pdf_of(tmp_path / "dua") == pdf_of(tmp_path / "satu")
     digest = hashlib.sha256(pdf_of(tmp_path / "dua")).hexdigest()  # published beside the reused PDF too
     assert f'<code class="lkj-sha256">{digest}</code>' in (tmp_path / "dua" / "index.html").read_text(encoding="utf-8")
 
-    stylesheet.write_text(".md-typeset p { color: #a00; }\n", encoding="utf-8")  # the pages' HTML is the same
+    # the toolkit's stylesheet changed (as after an upgrade): the same link in every page, other rules
+    assets = shutil.copytree(hooks.ASSETS, tmp_path / "aset")
+    with (assets / "lkj.css").open("a", encoding="utf-8") as stylesheet:
+        stylesheet.write("\n@media print { .md-typeset p { color: #a00; } }\n")
+    monkeypatch.setattr(hooks, "ASSETS", assets)
     assert run.build(project, tmp_path / "tiga", pdf=True) is None
     assert REUSED not in capfd.readouterr().err
+    for page in ("index.html", "bab-3/index.html"):  # the pages are the same but for the PDF's size and digest
+        assert without_pdf_info(tmp_path / "tiga" / page) == without_pdf_info(tmp_path / "dua" / page)
     assert pdf_of(tmp_path / "tiga") != pdf_of(tmp_path / "satu")
+
+
+def without_pdf_info(page) -> str:
+    return re.sub(r'<span class="lkj-pdf-info">.*?</span>', "", page.read_text(encoding="utf-8"), flags=re.DOTALL)

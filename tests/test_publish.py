@@ -26,8 +26,9 @@ def make_build(project: Path, **env: str) -> subprocess.CompletedProcess:
 
 
 def versions(project: Path) -> list[str]:
-    """Folders under .site-versi/: builds in progress, or what a killed one left."""
-    return sorted(p.name for p in (project / publish.VERSIONS).iterdir() if p.name != publish.LOCK)
+    """Folders under .site-versi/: builds in progress, or what a killed one left (not the lock, nor
+    the key of the published site)."""
+    return sorted(p.name for p in (project / publish.VERSIONS).iterdir() if p.name not in (publish.LOCK, publish.KEPT))
 
 
 def leftovers(project: Path) -> list[str]:

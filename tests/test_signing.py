@@ -1,6 +1,7 @@
 """The electronic signature (PAdES) of the submission PDF, with a throwaway certificate made
 here: the signed PDF verifies with pyHanko against that certificate, is still PDF/A-3 with its
-data attached, and the website says who signed it and gives the signed file's SHA-256."""
+data attached, and the website says who signed it and gives the signed file's SHA-256. The bytes
+before the signature are those of the real report's own build (conftest.py)."""
 
 import datetime
 import hashlib
@@ -57,6 +58,14 @@ def signed(certificate, tmp_path_factory):
         patch.setenv("LKJ_TTE_PASSWORD", "rahasia")
         assert run.build(project, project / "site", pdf=True) is None
     return project / "site"
+
+
+def test_signing_only_appends_to_the_pdf_as_built(signed, pdf_path):
+    """The signed PDF is the real report's PDF (rendered, or taken from the cache, as a second
+    `make build` does) followed by the signature: an incremental update, the document untouched."""
+    (pdf,) = (signed / "pdf").glob("*.pdf")
+    unsigned, signed_bytes = pdf_path.read_bytes(), pdf.read_bytes()
+    assert len(signed_bytes) > len(unsigned) and signed_bytes.startswith(unsigned)
 
 
 def test_the_signature_verifies_with_the_certificate_it_was_given(signed, certificate):

@@ -1,8 +1,10 @@
 """What the build keeps to reuse, and where: one folder outside the repository.
 
-`$XDG_CACHE_HOME/lkj` (else `~/.cache/lkj`), with `data/` (the validated data, `load.py`) and
-`pdf/` (the rendered PDF, `lkj_pdf/cache.py`). Outside the repository, so that no pull
-request can put an entry there. `LKJ_CACHE=0` turns both off (the test suite does),
+`$XDG_CACHE_HOME/lkj` (else `~/.cache/lkj`), with `data/` (the validated data, `load.py`),
+`pdf/` (the rendered PDF, `lkj_pdf/cache.py`), `jinja/` (the theme compiled,
+`lkj_site/builder/compiled.py`), and what `remembered` keeps: `gambar/` (charts drawn),
+`unduhan/` (workbooks written) and `kompresi/` (the site's pre-compressed copies). Outside the
+repository, so that no pull request can put an entry there. `LKJ_CACHE=0` turns them all off (the test suite does),
 `LKJ_CACHE=<folder>` puts them elsewhere. An entry is named by the SHA-256 of everything it
 is made from (`key`), including the code that made it (`sources`, `versions`); it is written
 whole or not at all; the newest ENTRIES of each kind are kept. A cache that cannot be read
@@ -50,13 +52,47 @@ def versions(*distributions: str) -> list[str]:
     return parts
 
 
-def sources(package: Path, suffixes: tuple[str, ...] = (".py",)) -> list[str | bytes]:
-    """The files of a package (name and content), as parts of a key: edited code, new entry."""
+def sources(package: Path, suffixes: tuple[str, ...] | None = (".py",)) -> list[str | bytes]:
+    """The files of a package (name and content; `suffixes=None`: every file), as parts of a key:
+    edited code, new entry."""
     parts: list[str | bytes] = []
     for path in sorted(package.rglob("*")):
-        if path.suffix in suffixes and path.is_file() and "__pycache__" not in path.parts:
+        if (suffixes is None or path.suffix in suffixes) and path.is_file() and "__pycache__" not in path.parts:
             parts += [str(path.relative_to(package)), path.read_bytes()]
     return parts
+
+
+_MEMORY: dict[tuple[str, str], bytes] = {}  # (kind, key) -> bytes, across the rebuilds of `make serve`
+_MEMORY_MAX = 512
+MADE_MAX = 4096  # entries of one kind of `remembered` kept on disk (a regency's reports share them)
+
+
+def remembered(kind: str, parts: Iterable[str | bytes], make) -> bytes:
+    """`make()`, or what it gave before for the same `parts`: in memory during this process, and
+    on disk in the folder of `kind` (unless caching is off). For pure and costly work only (a chart
+    drawn, a workbook written): `parts` must name everything the bytes depend on, code included."""
+    name = key(parts)
+    found = _MEMORY.get((kind, name))
+    if found is not None:
+        return found
+    where = folder(kind)
+    entry = where / f"{name}.bin" if where else None
+    try:
+        found = entry.read_bytes() if entry else None
+    except OSError:
+        found = None
+    if found is None:
+        found = make()
+        if entry:
+            try:
+                write(entry, found)
+                prune(where, ".bin", MADE_MAX)
+            except OSError:
+                pass  # made again next time
+    if len(_MEMORY) >= _MEMORY_MAX:
+        _MEMORY.clear()
+    _MEMORY[(kind, name)] = found
+    return found
 
 
 def write(path: Path, data: bytes) -> None:
@@ -72,9 +108,12 @@ def write(path: Path, data: bytes) -> None:
         raise
 
 
-def prune(where: Path, suffix: str) -> None:
-    """Keep the ENTRIES newest entries (by their `suffix` file), with every file of the same name."""
-    newest = sorted(where.glob(f"*{suffix}"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in newest[ENTRIES:]:
+def prune(where: Path, suffix: str, keep: int = ENTRIES) -> None:
+    """Keep the `keep` newest entries (by their `suffix` file), with every file of the same name."""
+    entries = list(where.glob(f"*{suffix}"))
+    if len(entries) <= keep:
+        return
+    newest = sorted(entries, key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in newest[keep:]:
         for part in where.glob(f"{old.name[: -len(suffix)]}.*"):
             part.unlink(missing_ok=True)

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 
 from lkj import html
 
-from . import cache, publish
+from . import cache, publish, signing
 from .submission import Metadata, Submission, source_date
 
 TEMPLATES = Path(__file__).parent / "templates"  # cover.html.j2 and styles.scss
@@ -49,7 +49,12 @@ class PdfPlugin(BasePlugin):
         self.config["author"] = settings.penyusun
         self.config["copyright"] = settings.nama_laporan
         self.config["custom_template_path"] = str(TEMPLATES)
-        logo(Path(config.config_file_path).resolve().parent, settings.logo)  # refused early, not at render time
+        project_dir = Path(config.config_file_path).resolve().parent
+        logo(project_dir, settings.logo)  # refused early, not at render time
+        self._signer = None
+        certificate = signing.requested(project_dir)
+        if certificate is not None:  # a wrong password too: before anything is built
+            self._signer = signing.load(*certificate)
         return config
 
     def on_nav(self, nav, config, files):
@@ -86,12 +91,9 @@ class PdfPlugin(BasePlugin):
 
     def _sign(self, config, output: Path):
         """The PDF signed electronically when a certificate is given (signing.py); who signed."""
-        from . import signing
-
-        certificate = signing.requested(Path(config.config_file_path).resolve().parent)
-        if certificate is None:
+        if self._signer is None:
             return None
-        signed, signature = signing.sign(output.read_bytes(), *certificate)
+        signed, signature = signing.sign(output.read_bytes(), self._signer)
         output.write_bytes(signed)
         log.info(f"PDF ditandatangani secara elektronik oleh {signature.signer} ({signature.time})")
         return signature

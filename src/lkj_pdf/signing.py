@@ -42,7 +42,21 @@ def requested(project_dir: Path) -> tuple[Path, bytes] | None:
     return certificate, password.encode()
 
 
-def sign(pdf: bytes, certificate: Path, password: bytes) -> tuple[bytes, Signature]:
+def load(certificate: Path, password: bytes):
+    """The signer of the certificate, opened with its password: at the start of the build, so that
+    a wrong password stops it before anything is rendered."""
+    from pyhanko.sign import signers
+
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(str(certificate), passphrase=password)
+    except (OSError, ValueError) as error:
+        raise PluginError(f"tanda tangan elektronik: sertifikat tidak dapat dibuka ({error})") from None
+    if signer is None:
+        raise PluginError("tanda tangan elektronik: sertifikat tidak dapat dibuka; periksa kata sandinya")
+    return signer
+
+
+def sign(pdf: bytes, signer) -> tuple[bytes, Signature]:
     """`pdf` signed (PAdES B-B, SHA-256) with a visible field; the signed bytes and who signed."""
     from datetime import datetime
 
@@ -52,12 +66,6 @@ def sign(pdf: bytes, certificate: Path, password: bytes) -> tuple[bytes, Signatu
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
 
-    try:
-        signer = signers.SimpleSigner.load_pkcs12(str(certificate), passphrase=password)
-    except (OSError, ValueError) as error:
-        raise PluginError(f"tanda tangan elektronik: sertifikat tidak dapat dibuka ({error})") from None
-    if signer is None:
-        raise PluginError("tanda tangan elektronik: sertifikat tidak dapat dibuka; periksa kata sandinya")
     name = signer.signing_cert.subject.native.get("common_name", "?")
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     page, left, top = _space(writer)

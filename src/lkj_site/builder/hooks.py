@@ -9,6 +9,7 @@ once, there). The PDF is a plugin of its own (`lkj_pdf.plugin`, `lkj-pdf` in mkd
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,19 +18,30 @@ from mkdocs.structure.files import File
 
 from lkj.settings import SettingsError, read_settings
 
-from . import guards, search
+from . import compiled, guards, seams, search
 
 STYLESHEET = "stylesheets/lkj.css"  # the site's tables, signature and print rules (assets/lkj.css)
 SEARCH_SCRIPT = "javascripts/lkj-cari.js"  # the search page's script (assets/lkj-cari.js)
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"  # over Material: header search link, search page, 404 page
 LOG = logging.getLogger("mkdocs.plugins.lkj")
+# Material's files that no page of a report loads: lunr's search in other languages and its worker
+# (the search is Pagefind's, search.py) and the source maps (read only by a developer's tools).
+UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
 
-__all__ = ["on_config", "on_files", "on_nav", "on_post_page", "on_post_build"]  # the report's hooks.py takes these
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_env",
+    "on_post_page",
+    "on_post_build",
+]  # the report's hooks.py takes these
 
 
 @event_priority(100)
 def on_config(config):
+    seams.install()
     try:
         settings = read_settings(config.extra)
     except SettingsError as error:
@@ -59,6 +71,10 @@ def signature_warning(missing: str) -> str:
 
 def on_files(files, config):
     guards.check_docs(files, config.docs_dir, os.path.dirname(config.config_file_path))
+    for unused in [
+        file for file in files if file.src_dir != config.docs_dir and UNUSED_THEME_FILES.search(file.src_uri)
+    ]:
+        files.remove(unused)
     files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "lkj.css")))
     files.append(File.generated(config, SEARCH_SCRIPT, abs_src_path=str(ASSETS / "lkj-cari.js")))
     return files
@@ -69,13 +85,19 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_env(env, config, files):
+    env.bytecode_cache = compiled.CompiledTemplates(env)  # the theme compiled once, not at every build
+    return env
+
+
 def on_post_page(output, page, config):
     return search.mark(output)
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    search.index(site_dir)
+    if search.wanted():
+        search.index(site_dir)
     if not config.site_url:  # MkDocs would publish a sitemap of empty addresses
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / name).unlink(missing_ok=True)

@@ -7,14 +7,14 @@ The files are kept in memory while the pages render and written into the site at
 (`write`), before the PDF is made from the pages: nothing is written into docs/ or data/.
 """
 
-import hashlib
 import re
 from dataclasses import replace
+from functools import cache as once
 from pathlib import Path
 
 from markupsafe import Markup
 
-from lkj import charts, draw, export, html, provenance, summary
+from lkj import cache, charts, draw, export, html, provenance, summary
 from lkj.tables import Table
 
 from . import freshness
@@ -23,8 +23,7 @@ DOWNLOADS = "unduh"
 CHARTS = "gambar"
 WORDS = ("visi", "misi", "misi_utama", "judul_gambar")  # inline macros that give words, not figures
 PLACEHOLDER = "#lkj-tautan-"  # a summary figure's link until the page of its table is known
-_SVG: dict[str, bytes] = {}  # chart model -> SVG, across the rebuilds of `make serve`
-_SVG_MAX = 64
+LKJ = Path(draw.__file__).resolve().parent  # the domain package: the code that draws and writes
 
 
 class Published:
@@ -77,7 +76,7 @@ class Published:
     def _downloads(self, stem: str, sheet: export.Sheet, up: str) -> Markup:
         self.files[f"{DOWNLOADS}/{stem}.csv"] = export.to_csv(sheet)
         self.files[f"{DOWNLOADS}/{stem}-excel-id.csv"] = export.to_csv(sheet, excel_id=True)
-        self.files[f"{DOWNLOADS}/{stem}.xlsx"] = export.to_xlsx(sheet)
+        self.files[f"{DOWNLOADS}/{stem}.xlsx"] = _xlsx(sheet)
         links = (
             ("CSV", f"{up}{DOWNLOADS}/{stem}.csv"),
             ("CSV (Excel Indonesia)", f"{up}{DOWNLOADS}/{stem}-excel-id.csv"),
@@ -123,9 +122,16 @@ def _anchor(caption: str) -> str:
 
 
 def _svg(chart: charts.Chart) -> bytes:
-    key = hashlib.sha256(repr(chart).encode()).hexdigest()
-    if key not in _SVG:
-        if len(_SVG) >= _SVG_MAX:
-            _SVG.clear()
-        _SVG[key] = draw.svg(chart)
-    return _SVG[key]
+    """The chart drawn (matplotlib, a few tenths of a second), or as drawn before from the same model."""
+    return cache.remembered("gambar", [*_code("matplotlib"), repr(chart)], lambda: draw.svg(chart))
+
+
+def _xlsx(sheet: export.Sheet) -> bytes:
+    """The workbook (openpyxl), or as written before from the same sheet."""
+    return cache.remembered("unduhan", [*_code("openpyxl"), repr(sheet)], lambda: export.to_xlsx(sheet))
+
+
+@once
+def _code(library: str) -> tuple:
+    """What a drawing or a workbook depends on besides its model: the library and our code."""
+    return (*cache.versions(library), *cache.sources(LKJ))

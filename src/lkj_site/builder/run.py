@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from .. import messages
+from .search import SWITCH as SEARCH_SWITCH
 
 OUR_LOGGER = "mkdocs.plugins.lkj"  # the data findings (macros/load.py)
 
@@ -46,15 +47,24 @@ class Console(logging.Handler):
 
 
 def build(
-    project: Path, site_dir: Path, pdf: bool, quiet: bool = False, strict: bool = True, details: list | None = None
+    project: Path,
+    site_dir: Path,
+    pdf: bool,
+    quiet: bool = False,
+    strict: bool = True,
+    details: list | None = None,
+    search_index: bool = True,
 ) -> str | None:
     """Build `project` into `site_dir`. None when it succeeded, else why it failed (one line).
 
     `strict=False` (`make serve`): warnings are shown, not failures. `details`, when given,
     receives the lines printed above that line (one per data error), for `serve` to show.
+    `search_index=False`: the caller makes the search index afterwards (`make serve` does, while
+    the browser already reloads the page).
     """
     console = Console(quiet)
-    with _logging(console), _environment(LKJ_PDF="true" if pdf else "false"), _directory(project):
+    switches = {"LKJ_PDF": "true" if pdf else "false", SEARCH_SWITCH: "1" if search_index else "0"}
+    with _logging(console), _environment(**switches), _directory(project):
         try:
             config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
             config.plugins.on_startup(command="build", dirty=False)

@@ -7,6 +7,8 @@ finds "penempatan". Only the pages' articles are indexed (`data-pagefind-body`, 
 `site/pagefind/`, read by the search page (`theme/cari.html`) on any static host.
 """
 
+import json
+import os
 import signal
 import subprocess
 from pathlib import Path
@@ -17,12 +19,18 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 FOLDER = "pagefind"
 NOT_INDEXED = ".headerlink, .lkj-asal, .lkj-unduh-tabel"  # the ¶ of headings, the provenance line, "Unduh: CSV"
 TIME_LIMIT = 120  # seconds; the report's dozen pages take well under one
+SWITCH = "LKJ_INDEKS_CARI"  # "0": the build leaves the index to its caller (`lkj serve` makes it after)
 
 
 def mark(page_html: str) -> str:
     """The page with its article marked as what the search indexes (headers, menus and
     footers are left out, so that every page does not match the chapter titles)."""
     return page_html.replace(ARTICLE, ARTICLE.replace("<article ", "<article data-pagefind-body "), 1)
+
+
+def wanted() -> bool:
+    """Does this build make the index itself (see SWITCH)?"""
+    return os.environ.get(SWITCH, "1") != "0"
 
 
 def index(site_dir: Path) -> None:
@@ -47,3 +55,18 @@ def index(site_dir: Path) -> None:
     if result.returncode != 0:
         reason = (result.stderr or result.stdout).strip().splitlines()
         raise PluginError(f"indeks pencarian (Pagefind) gagal: {reason[-1] if reason else result.returncode}")
+    _drop_unused(site_dir / FOLDER)
+
+
+def _drop_unused(bundle: Path) -> None:
+    """Leave only what the search page loads: `pagefind.js` and its worker, the entry file, the
+    index's metadata, chunks and fragments, and the word stemmer of the pages' language. Pagefind
+    also writes its own search interfaces (pagefind-ui.js and others), which the report does not use."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry.get("languages", {}).values()
+    used = {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
+    used |= {f"wasm.{language['wasm']}.pagefind" for language in languages if language.get("wasm")}
+    used |= {f"pagefind.{language['hash']}.pf_meta" for language in languages}
+    for path in bundle.iterdir():
+        if path.is_file() and path.name not in used:
+            path.unlink()

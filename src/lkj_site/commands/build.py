@@ -1,6 +1,8 @@
 """`lkj build [PROJECT]` (`make build`): site and PDF; `site/` switches only if all succeeded.
 
-The build runs in a child process (`publisher/stage.py`) so that it can be stopped:
+When nothing the site is made of changed since the published site was built (`publisher/reuse.py`),
+nothing is built: the published site stays, its build's warnings are said again, and one line
+says so. Otherwise the build runs in a child process (`publisher/stage.py`) so that it can be stopped:
 after `LKJ_BATAS_WAKTU` seconds (default 1800), on Ctrl-C or SIGTERM, or when the process
 that started it (make) dies. In each case nothing is published and the next build removes
 what was left. `LKJ_PDF=false` builds without the PDF.
@@ -10,13 +12,17 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .. import messages
 from ..processes import die_with_parent
+from ..publisher import reuse
 from ..publisher.versions import Busy, NotAFolder, Versions, remove
 
 DEFAULT_TIME_LIMIT = 1800  # seconds; the report builds in seconds, a large one in minutes
+REUSED = "Tidak ada yang berubah sejak build sebelumnya: situs yang terbit (site/) tetap, tanpa dibangun ulang."
+SIGNING = ("LKJ_TTE_P12", "LKJ_TTE_PASSWORD")  # a signature is an act of its own time: always built
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -57,9 +63,18 @@ def build(project: Path) -> int:
 
 def _build_and_switch(project: Path, versions: Versions) -> int:
     parent = os.getppid()  # if it changes, whoever started the build has died
+    pdf = os.environ.get("LKJ_PDF", "true").lower() != "false"
+    key = None if any(os.environ.get(name) for name in SIGNING) else reuse.inputs_key(project, pdf)
+    published = key and reuse.published_unchanged(versions.folder, versions.site, key)
+    if published:
+        for line in published.warnings:
+            print(line, file=sys.stderr)
+        print(REUSED)
+        return 0
     version = versions.new()
+    warnings: list[str] = []
     try:
-        code = _build_in_child(project, version)
+        code = _build_in_child(project, version, pdf, warnings)
     except BaseException:
         _discard(version)
         raise
@@ -69,6 +84,7 @@ def _build_and_switch(project: Path, versions: Versions) -> int:
     for number in STOP_SIGNALS:
         signal.signal(number, signal.SIG_IGN)  # the switch is one step: let it happen
     try:
+        reuse.forget(versions.folder)
         versions.switch(version)
     except OSError as error:
         _discard(version)
@@ -76,23 +92,40 @@ def _build_and_switch(project: Path, versions: Versions) -> int:
         print(f"Build gagal: site/ tidak dapat diganti ({reason}); site/ tidak diubah.", file=sys.stderr)
         return 1
     _warn(versions.clean())
+    if key:
+        try:
+            reuse.record(versions.folder, versions.site, key, warnings)
+        except OSError:
+            pass  # the next build builds again
     pdfs = sorted(str(p.relative_to(project)) for p in versions.site.glob("pdf/*.pdf"))
     print(f"Situs: site/index.html{'  PDF: ' + ', '.join(pdfs) if pdfs else ''}")
     return 0
 
 
-def _build_in_child(project: Path, version: Path) -> int:
-    """`lkj_site.publisher.stage` in a child process, stopped after the time limit or when this one is."""
+def _build_in_child(project: Path, version: Path, pdf: bool, warnings: list[str]) -> int:
+    """`lkj_site.publisher.stage` in a child process, stopped after the time limit or when this one is.
+
+    What it says on stderr is passed on as it comes; its warnings are kept in `warnings`."""
     limit = _time_limit()
     command = [sys.executable, "-m", "lkj_site.publisher.stage", str(project), str(version)]
-    if os.environ.get("LKJ_PDF", "true").lower() != "false":
+    if pdf:
         command.append("--pdf")
     # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
     child = subprocess.Popen(
-        command, cwd=project, start_new_session=True, preexec_fn=lambda: die_with_parent(signal.SIGKILL)
+        command,
+        cwd=project,
+        start_new_session=True,
+        preexec_fn=lambda: die_with_parent(signal.SIGKILL),
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
     )
+    passing = threading.Thread(target=_pass_on, args=(child.stderr, warnings), daemon=True)
+    passing.start()
     try:
-        return child.wait(timeout=limit)
+        code = child.wait(timeout=limit)
+        passing.join(timeout=5)
+        return code
     except subprocess.TimeoutExpired:
         print(
             f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan; "
@@ -104,6 +137,14 @@ def _build_in_child(project: Path, version: Path) -> int:
         if child.poll() is None:
             child.kill()
             child.wait()
+
+
+def _pass_on(stream, warnings: list[str]) -> None:
+    for line in stream:
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        if line.startswith("PERINGATAN"):
+            warnings.append(line.rstrip("\n"))
 
 
 def _stop(signal_number, frame):

@@ -3,9 +3,11 @@ request, in Indonesian Markdown.
 
 Both revisions are checked out in temporary git worktrees (the working tree is never
 touched) and built without the PDF, each with its own toolkit where the revision carries it
-(`src/`), in two processes at once. Their snapshots (`snapshot.py`) are compared: published
-figures that changed, appeared or disappeared; data rows added, removed or changed (csv-diff);
-the text a reader sees, word by word; data warnings new or resolved. Exit 0 either way.
+(`src/`), in two processes at once (once, when both hold the same files), with the user's
+cache (SECURITY.md: a revision's code runs as the user). Their snapshots (`snapshot.py`) are
+compared: published figures that changed, appeared or disappeared; data rows added, removed or
+changed (csv-diff); the text a reader sees, word by word; data warnings new or resolved. Exit 0
+either way.
 """
 
 import difflib
@@ -46,30 +48,35 @@ def report(project: Path, base: str, head: str) -> str:
     inside = project.relative_to(top)
     with tempfile.TemporaryDirectory(prefix="lkj-diff-") as work:
         work = Path(work)
-        trees = {}
+        trees, contents = {}, {}
         for name, revision in (("dasar", base), ("ubahan", head)):
             commit = _git(project, "rev-parse", "--verify", f"{revision}^{{commit}}").strip()
-            _git(project, "worktree", "add", "--detach", "--quiet", str(work / name), commit)
+            contents[name] = _git(project, "rev-parse", f"{commit}^{{tree}}").strip()
             trees[name] = (revision, commit, work / name / inside)
+        # the same files in both (a commit that changes nothing, or only its message): built once
+        built = ("dasar",) if contents["dasar"] == contents["ubahan"] else ("dasar", "ubahan")
+        for name in built:
+            _git(project, "worktree", "add", "--detach", "--quiet", str(work / name), trees[name][1])
         try:
-            builds = {name: _start(tree, work / f"site-{name}") for name, (_, _, tree) in trees.items()}
+            builds = {name: _start(trees[name][2], work / f"site-{name}") for name in built}
             for name, process in builds.items():
                 _, error = process.communicate(timeout=900)
                 if process.returncode != 0:
                     last = (error.strip().splitlines() or ["(tanpa pesan)"])[-1]
                     raise DiffError(f"build {trees[name][0]} gagal: {last}")
             before, after = (
-                snapshot.take(work / f"site-{name}", trees[name][2] / "data", _levels(trees[name][2])) for name in trees
+                snapshot.take(work / f"site-{name}", trees[name][2] / "data", _levels(trees[name][2]))
+                for name in (built[0], built[-1])
             )
         finally:
-            for name in trees:
+            for name in built:
                 _git(project, "worktree", "remove", "--force", str(work / name))
     return markdown(before, after, (trees["dasar"][0], trees["dasar"][1]), (trees["ubahan"][0], trees["ubahan"][1]))
 
 
 def _start(project: Path, site_dir: Path) -> subprocess.Popen:
     """A build of `project` (no PDF) in its own process, with the revision's own toolkit if it has one."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "LKJ_CACHE": "0"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     own = project / "src"
     if (own / "lkj_site").is_dir():
         environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(own), environment.get("PYTHONPATH")]))

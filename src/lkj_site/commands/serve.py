@@ -69,14 +69,17 @@ def serve(project: Path, address: str = "127.0.0.1:8000") -> int:
     code = Code(project)
     stopping = threading.Event()
 
+    indexing = Indexing(site_dir)
+
     def builder() -> None:
+        indexing.wait()  # the last build's index is written into the folder this build empties
         if code.changed():
             forget_modules()
         started = time.perf_counter()
         details: list[str] = []
         try:
             run = importlib.import_module("lkj_site.builder.run")
-            reason = run.build(project, site_dir, pdf=False, strict=False, details=details)
+            reason = run.build(project, site_dir, pdf=False, strict=False, details=details, search_index=False)
         except Exception as error:  # edited code that does not even import: shown like any failure
             reason = messages.unexpected(error)
         if stopping.is_set():
@@ -84,6 +87,7 @@ def serve(project: Path, address: str = "127.0.0.1:8000") -> int:
         if reason is None:
             seconds = fmt.angka(Decimal(f"{time.perf_counter() - started:.3f}"), 2)
             print(f"Dibangun dalam {seconds} detik: {server.url}", file=sys.stderr)
+            indexing.start()
         else:
             print(f"Build gagal: {reason}.", file=sys.stderr)
             show_failure(project, site_dir, f"{reason}.", details)
@@ -118,8 +122,33 @@ def serve(project: Path, address: str = "127.0.0.1:8000") -> int:
         print("Pratinjau dihentikan.", file=sys.stderr)
     finally:
         server.shutdown()
+        indexing.wait()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+class Indexing:
+    """The search index of the preview, made after each build while the browser reloads the page
+    (it takes a tenth of a second that the reader need not wait for); the next build waits for it."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir, self.thread = site_dir, None
+
+    def start(self) -> None:
+        search = importlib.import_module("lkj_site.builder.search")
+        self.thread = threading.Thread(target=self._index, args=(search,), daemon=True)
+        self.thread.start()
+
+    def _index(self, search) -> None:
+        try:
+            search.index(self.site_dir)
+        except Exception as error:  # noqa: BLE001 - the preview goes on without its search
+            print(f"PERINGATAN pencarian pratinjau tidak dibuat: {error}", file=sys.stderr)
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
 
 
 def show_failure(project: Path, site_dir: Path, reason: str, details: list[str]) -> None:

@@ -3,29 +3,64 @@
 Most hosts send files as they are: a phone then waits for 2,5–3 s of uncompressed pages.
 Beside every text file go `.gz` and `.br` copies, which nginx (`gzip_static`, `brotli_static`)
 and Caddy (`precompressed`) send to browsers that accept them (README, "Menerbitkan").
-Both are byte-identical from build to build (no time or file name inside the gzip header).
+Both are byte-identical from build to build (no time or file name inside the gzip header), so
+a file that did not change since the published site (`previous`) takes that site's copies, and
+any other file compressed before (the theme's stylesheet and scripts are the same in every
+build and every report) is taken from the cache (`lkj/cache.py`, `kompresi/`): Brotli's best
+quality is the slow part of publishing.
 """
 
 import gzip
+import hashlib
+import shutil
+from functools import partial
 from pathlib import Path
 
-import brotli
+from lkj import cache
 
 TEXT = (".html", ".css", ".js", ".svg", ".xml", ".json", ".csv", ".txt", ".sha256", ".pf_meta")
 SMALLEST = 1024  # bytes; below one network packet compression gains nothing
 AS_PUBLISHED = ("data",)  # the open data: exactly the files listed (and hashed) on "Data Terbuka"
+COPIES = (".gz", ".br")
 
 
-def precompress(site_dir: Path) -> int:
-    """Write `<file>.gz` and `<file>.br` beside each text file of `site_dir`; returns how many files."""
+def precompress(site_dir: Path, previous: Path | None = None) -> int:
+    """Write `<file>.gz` and `<file>.br` beside each text file of `site_dir`; returns how many files
+    got copies other than `previous`'s (compressed now or taken from the cache)."""
     done = 0
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in TEXT or path.stat().st_size < SMALLEST:
             continue
-        if path.relative_to(site_dir).parts[0] in AS_PUBLISHED:
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] in AS_PUBLISHED:
             continue
         content = path.read_bytes()
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(content, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(content, quality=11))
+        if previous is not None and _reuse(content, previous / relative, path):
+            continue
+        both = cache.remembered("kompresi", [hashlib.sha256(content).digest()], partial(_compress, content))
+        size = int.from_bytes(both[:8], "big")
+        path.with_name(path.name + ".gz").write_bytes(both[8 : 8 + size])
+        path.with_name(path.name + ".br").write_bytes(both[8 + size :])
         done += 1
     return done
+
+
+def _compress(content: bytes) -> bytes:
+    """The gzip copy (its length first, 8 bytes) then the Brotli copy, in one entry of the cache."""
+    import brotli  # only when something is compressed: a rebuild of one page seldom needs it
+
+    compressed = gzip.compress(content, compresslevel=9, mtime=0)
+    return len(compressed).to_bytes(8, "big") + compressed + brotli.compress(content, quality=11)
+
+
+def _reuse(content: bytes, old: Path, path: Path) -> bool:
+    """The published copies of `old`, if it holds exactly `content` and has both."""
+    copies = [old.with_name(old.name + suffix) for suffix in COPIES]
+    try:
+        if old.is_symlink() or any(copy.is_symlink() for copy in copies) or old.read_bytes() != content:
+            return False
+        for copy, suffix in zip(copies, COPIES, strict=True):
+            shutil.copy2(copy, path.with_name(path.name + suffix))
+    except OSError:
+        return False
+    return True

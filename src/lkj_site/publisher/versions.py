@@ -21,6 +21,7 @@ from pathlib import Path
 VERSIONS = ".site-versi"
 SITE = "site"
 LOCK = ".kunci"
+KEPT = "terbit.json"  # what the published site was built from (reuse.py): not a leftover
 OLD_TEMPORARY = ".site-baru-"  # temporary folders of earlier versions of `make build`
 AT_FDCWD, RENAME_EXCHANGE = -100, 2
 
@@ -79,7 +80,7 @@ class Versions:
 
         Returns what could not be removed (the next build tries again).
         """
-        leftovers = [path for path in self.folder.iterdir() if path.name != LOCK]
+        leftovers = [path for path in self.folder.iterdir() if path.name not in (LOCK, KEPT)]
         leftovers += list(self.project.glob(f"{OLD_TEMPORARY}*"))
         failed = []
         for path in leftovers:
