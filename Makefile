@@ -28,7 +28,7 @@ test: $(STAMP) system-deps ## Run the whole test suite (unit tests, full builds,
 	$(BIN)/pytest -n auto --dist loadfile
 
 test-fast: $(STAMP) ## The inner loop: unit tests and small reports built without a PDF (-m "not lambat")
-	$(BIN)/pytest -m "not lambat"
+	$(BIN)/pytest -m "not lambat" -n auto
 
 lint: $(STAMP) ## Check the Python code's style (ruff) and the CI workflows (schema, zizmor)
 	$(BIN)/ruff check $(PYTHON_CODE)

@@ -246,14 +246,20 @@ def site_and_pdf(work: Path, runs: int) -> None:
     print(f"  {'site size (without .gz/.br), files':<52} {size:7.0f} KB {len(files):5d} files")
 
 
-def make_build(work: Path, runs: int) -> None:
-    """`make build` as a writer runs it, in a copy of the report with the Makefile and this .venv."""
-    project = make_report(work / "make", None)
+def make_copy(folder: Path) -> Path:
+    """A copy of the report that `make build` builds as a writer runs it: with the Makefile and this .venv."""
+    project = make_report(folder, None)
     for name in ("Makefile", "requirements.lock", "requirements-bootstrap.lock", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)  # their times kept: make installs nothing
     (project / "scripts").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "scripts" / "system-deps.sh", project / "scripts" / "system-deps.sh")
     (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+def make_build(work: Path, runs: int) -> None:
+    """`make build` with nothing cached, again with nothing changed, and after one cell changed."""
+    project = make_copy(work / "make")
     make = ["make", "-s", "build"]
     full = []
     for _ in range(runs):  # nothing cached (LKJ_CACHE=0), nothing published before

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pdfplumber
 import pytest
@@ -552,3 +552,34 @@ def test_organisation_list_chart_and_sentence_agree(built_site):
     seksi = chapter.select("figure.lkj-bagan li.lkj-bagan__bidang li.lkj-bagan__seksi")
     assert len(seksi) == 6  # under their Bidang, not beside them
     assert "2 (dua) Kepala Bidang" in chapter.get_text() and "6 (enam) Kepala Seksi" in chapter.get_text()
+
+
+def test_every_file_of_the_site_is_linked_loaded_or_published(built_site):
+    """Nothing ships that no page uses: every file is linked from a page, loaded by one (a
+    stylesheet, a script, an image, what a stylesheet loads), or is the host's 404 page; Pagefind's
+    index is what its script loads (the files its entry names, its chunks and fragments)."""
+    files = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file()}
+    used = {"404.html"}  # served by the host for any address it does not have
+
+    def refer(page: str, address: str) -> None:
+        if address and not address.startswith(("#", "data:", "mailto:")) and not urlsplit(address).scheme:
+            path = unquote(urlsplit(urljoin("http://situs/" + page, address)).path).lstrip("/")
+            used.add(path + "index.html" if path == "" or path.endswith("/") else path)
+
+    for name in files:
+        if name.endswith(".html"):
+            for tag in parse((built_site / name).read_text(encoding="utf-8")).find_all(True):
+                for attribute in ("href", "src"):
+                    refer(name, tag.get(attribute, ""))
+        elif name.endswith(".css"):
+            for address in re.findall(r"url\(\s*['\"]?([^'\")]+)", (built_site / name).read_text(encoding="utf-8")):
+                refer(name, address)
+    script = (built_site / "javascripts" / "lkj-cari.js").read_text(encoding="utf-8")
+    assert "javascripts/lkj-cari.js" in used and '"pagefind/pagefind.js"' in script  # the search page loads it
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    used |= {"pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json"}
+    for language in entry["languages"].values():
+        used |= {f"pagefind/wasm.{language['wasm']}.pagefind", f"pagefind/pagefind.{language['hash']}.pf_meta"}
+    used |= {name for name in files if name.startswith(("pagefind/index/", "pagefind/fragment/", "pagefind/filter/"))}
+    assert sorted(files - used) == []
+    assert not any(name.endswith(".map") or "/lunr/" in name or "/workers/" in name for name in files)

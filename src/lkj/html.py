@@ -257,11 +257,14 @@ def pdf_info(size: str, digest: str, signed: str | None = None) -> Markup:
 
 
 def pdf_download_box(href: str) -> Markup:
-    """The home page's box linking the official PDF (its size and SHA-256 follow)."""
+    """The home page's box linking the official PDF (its size and SHA-256 follow, and the
+    checksum file beside it, for `sha256sum -c`)."""
     return Markup(
         '<div class="lkj-unduh"><p><strong>Dokumen resmi (PDF):</strong> '
-        '<a href="{}" download>Unduh Laporan Kinerja lengkap</a><br>{}</p></div>'
-    ).format(href, PDF_INFO_PLACEHOLDER)
+        '<a href="{}" download>Unduh Laporan Kinerja lengkap</a><br>{}<br>'
+        '<a href="{}.sha256" download>Berkas sidik jari SHA-256</a> untuk memeriksa unduhan '
+        "(<code>sha256sum -c</code>)</p></div>"
+    ).format(href, PDF_INFO_PLACEHOLDER, href)
 
 
 def pdf_footer_link(href: str) -> Markup:
