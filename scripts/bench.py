@@ -34,7 +34,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
 from synthetic import make_report  # noqa: E402
 
 PYTHON = sys.executable
@@ -248,13 +248,9 @@ def site_and_pdf(work: Path, runs: int) -> None:
 
 def make_copy(folder: Path) -> Path:
     """A copy of the report that `make build` builds as a writer runs it: with the Makefile and this .venv."""
-    project = make_report(folder, None)
-    for name in ("Makefile", "requirements.lock", "requirements-bootstrap.lock", "pyproject.toml"):
-        shutil.copy2(ROOT / name, project / name)  # their times kept: make installs nothing
-    (project / "scripts").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "scripts" / "system-deps.sh", project / "scripts" / "system-deps.sh")
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    return project
+    from tests.sites import with_makefile
+
+    return with_makefile(make_report(folder, None))
 
 
 def make_build(work: Path, runs: int) -> None:

@@ -71,3 +71,13 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def with_makefile(project: Path) -> Path:
+    """`project` as a writer's checkout: this Makefile, its lock files and this .venv (nothing installed)."""
+    for name in ("Makefile", "requirements.lock", "requirements-bootstrap.lock", "pyproject.toml"):
+        shutil.copy2(PROJECT_ROOT / name, project / name)  # their times kept: make finds .venv up to date
+    (project / "scripts").mkdir(exist_ok=True)
+    shutil.copy2(PROJECT_ROOT / "scripts" / "system-deps.sh", project / "scripts" / "system-deps.sh")
+    (project / ".venv").symlink_to(PROJECT_ROOT / ".venv")
+    return project

@@ -1,5 +1,6 @@
 """`make check` (`lkj check`): data and chapters checked, nothing published."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -92,3 +93,27 @@ def test_check_prints_github_annotations_under_github_actions(project, capsys, m
     annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
     assert len(annotations) == 1  # cross-file warnings wait until every file loads
     assert annotations[0].startswith("::error file=data/kegiatan.csv,line=13,title=Data LKj::")
+
+
+@pytest.mark.lambat
+def test_make_check_keeps_the_exit_code_0_1_2_of_lkj_check(project):
+    """A script tells bad data (1) from a check that could not run (2) through `make check` too."""
+    from tests.sites import with_makefile
+
+    with_makefile(project)
+    environment = {"GITHUB_ACTIONS": "false", "MAKEFLAGS": ""}
+
+    def make_check() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["make", "check"], cwd=project, capture_output=True, text=True, env={**os.environ, **environment}
+        )
+
+    ok = make_check()
+    assert ok.returncode == 0, ok.stderr[-500:]
+    assert ok.stderr.splitlines()[-1] == "Data dan bab lolos pemeriksaan: 0 galat, 9 peringatan."
+    replace(project / "data" / "realisasi_anggaran.csv", "2019,K01.02,68599992,", "2019,K01.02,abc,")
+    bad = make_check()
+    assert bad.returncode == 1 and "GALAT data/realisasi_anggaran.csv, baris 3, kolom 'pagu'" in bad.stderr
+    (project / "mkdocs.yml").unlink()
+    broken = make_check()
+    assert broken.returncode == 2 and "Pemeriksaan tidak dapat dijalankan" in broken.stderr

@@ -150,26 +150,30 @@ def other_built(other, tmp_path_factory) -> Path:
 
 
 def test_capaian_of_every_kind_of_indikator(other_built):
+    """Target, realisasi, capaian, the category on the scale `lkj new` writes, and what it means."""
     table = page(other_built, "bab-3").select_one(".lkj-tabel--capaian")
-    rows = {row[2] if len(row) == 7 else row[0]: row[-4:] for row in map(cells, table.select("tbody tr"))}
-    assert rows["Angka partisipasi murni SD"] == ["95%", "96,2%", "101,26", "Tercapai"]  # "persen" shown as %
-    assert rows["Angka putus sekolah"] == ["1,5%", "1,8%", "80,00", "Tidak tercapai"]  # lower is better
-    assert rows["Opini BPK atas laporan keuangan"] == [
-        "WTP",
-        "WDP",
-        "–",
-        "Tidak tercapai",
-    ]  # on the scale TMP < … < WTP
-    assert rows["Pertumbuhan jumlah guru bersertifikat"] == ["-2,5%", "-1,0%", "160,00", "Tercapai"]  # negative target
+    rows = {row[2] if len(row) == 8 else row[0]: row[-5:] for row in map(cells, table.select("tbody tr"))}
+    assert rows["Angka partisipasi murni SD"] == ["95%", "96,2%", "101,26", "Sangat Tinggi", "Tercapai"]  # persen: %
+    assert rows["Angka putus sekolah"] == ["1,5%", "1,8%", "80,00", "Tinggi", "Tidak tercapai"]  # lower is better
+    assert rows["Opini BPK atas laporan keuangan"] == ["WTP", "WDP", "–", "–", "Tidak tercapai"]  # TMP < … < WTP
+    assert rows["Pertumbuhan jumlah guru bersertifikat"] == [
+        "-2,5%",
+        "-1,0%",
+        "160,00",
+        "Sangat Tinggi",  # above 100 %: the top band
+        "Tercapai",
+    ]  # negative target
     assert rows["Jumlah sekolah terakreditasi A"] == [
         "40 unit",
         "belum tersedia",
         "–",
+        "–",  # not measurable: no category
         "Belum dapat diukur: realisasi belum tersedia",
     ]
     assert rows["Indeks integritas pelayanan"] == [
         "tidak ada target",
         "0,82",
+        "–",
         "–",
         "Belum dapat diukur: tidak ada target",
     ]
@@ -215,7 +219,7 @@ def test_a_report_of_a_semester(other, tmp_path):
     assert captions[0] == "Tabel 3.1 Capaian Indikator Kinerja Utama Semester I 2024"
     assert captions[1].endswith("Semester I 2024")
     capaian = {
-        row[2] if len(row) == 7 else row[0]: row[-2] for row in map(cells, bab3.select(".lkj-tabel--capaian tbody tr"))
+        row[2] if len(row) == 8 else row[0]: row[-3] for row in map(cells, bab3.select(".lkj-tabel--capaian tbody tr"))
     }
     assert capaian == {"Angka partisipasi murni SD": "102,67", "Angka putus sekolah": "120,00"}
     notes = [p.get_text() for p in bab3.select(".lkj-tabel--realisasi-anggaran .lkj-catatan")]
@@ -236,3 +240,53 @@ def test_a_report_of_its_own_year(other, tmp_path):
     assert bab3.caption.get_text() == "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"
     bab2 = page(tmp_path / "site", "bab-2")
     assert "Tabel 2.2 Perjanjian Kinerja Tahun 2024" in table_titles(bab2)
+
+
+# --- a report of any period, the template's chapters unchanged ------------------------------------
+
+PERIODS = ["Tahun", "Semester I", "Semester II", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"]
+MEASURED = {  # data file -> which of its rows belong to the measured period (not the plans of the year)
+    "target_kinerja.csv": lambda row: row["dokumen"] == "PK" and row["tahun"] in ("2023", "2024"),
+    "realisasi_kinerja.csv": lambda row: True,
+    "realisasi_anggaran.csv": lambda row: True,
+    "ringkasan_anggaran.csv": lambda row: True,
+    "belanja.csv": lambda row: True,
+}
+
+
+def of_period(project: Path, periode: str) -> None:
+    """The template's example data as an office of `periode` keeps it: the measured rows of that
+    period (with a `periode` column), the plans of the year as they are; `periode` in mkdocs.yml."""
+    import csv
+
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    # periode: Semester I" in settings
+    (project / "mkdocs.yml").write_text(settings.replace("    # periode: Semester I", f"    periode: {periode}"))
+    for name, measured in MEASURED.items():
+        path = project / "data" / name
+        with path.open(encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        header = list(rows[0]) if rows else []
+        header.insert(header.index("tahun") + 1, "periode")
+        with path.open("w", encoding="utf-8", newline="") as file:
+            writer = csv.DictWriter(file, header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({**row, "periode": periode if measured(row) else ""} for row in rows)
+
+
+@pytest.mark.parametrize("periode", PERIODS)
+def test_the_new_report_builds_for_every_period_with_its_chapters_unchanged(contoh, tmp_path, periode):
+    project = tmp_path / "laporan"
+    shutil.copytree(contoh, project, ignore=shutil.ignore_patterns("vendor"))
+    chapters = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
+    of_period(project, periode)
+    assert run.build(project, tmp_path / "site", pdf=False) is None
+    assert {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")} == chapters
+    bab3 = page(tmp_path / "site", "bab-3")
+    titles = table_titles(bab3)
+    assert titles[0] == f"Tabel 3.1 Capaian Indikator Kinerja Utama {periode} 2024"
+    assert any(title.endswith(f"{periode} 2024") for title in titles[1:])  # the budget of the period
+    text = " ".join(page(tmp_path / "site", "ikhtisar").select_one("article").get_text(" ").split())
+    assert f"Kinerja {periode} 2024 diukur dengan 4 (empat) IKU" in text
+    home = page(tmp_path / "site", "")
+    assert home.select_one(".lkj-ringkasan").get_text(" ").count(f"{periode} 2024") >= 1

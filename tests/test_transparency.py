@@ -123,10 +123,13 @@ class Recording(Data):
 
 @pytest.mark.parametrize("name", sorted(set(provenance.SOURCES) - {"daftar_kesesuaian"}))  # that one reads chapters
 def test_each_macro_reads_only_the_files_declared_for_it(name, real_data, report):
+    from dataclasses import replace
+
     from lkj import analisis, perjanjian, summary, tables
+    from tests.test_kategori import SCALE
 
     data = Recording(dict(real_data.tables), raw=real_data.raw)
-    fresh = Report(data, report.settings)
+    fresh = Report(data, replace(report.settings, kategori_capaian=SCALE))  # jumlah_kategori needs a scale
     fresh.start_page(3)
     owner = next(m for m in (fresh, tables, charts, organisasi, summary, analisis, perjanjian) if hasattr(m, name))
     function = getattr(owner, name)

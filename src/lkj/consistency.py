@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from . import compute, fmt
+from . import compute, fmt, satuan
 from .findings import ERROR, WARNING, Finding
 from .rows import BELUM_TERSEDIA
 
@@ -34,6 +34,7 @@ def check(data, levels: Sequence[Sequence[str]]) -> list[Finding]:
         *_targets_differ(data),
         *_renstra_targets_yearly(data),
         *_markup_in_text(data),
+        *_units_misspelt(data),
         *_organisation_tree(data),
     ]
 
@@ -280,6 +281,21 @@ def _renstra_targets_yearly(data) -> list[Finding]:
         for row in data["target_kinerja"]
         if row.dokumen == "Renstra" and row.periode != "Tahun"
     ]
+
+
+def _units_misspelt(data) -> list[Finding]:
+    """A unit outside the known ones is shown as written; one a letter away from a known one is
+    probably that one misspelt."""
+    findings = []
+    for row in data["indikator"]:
+        meant = satuan.misspelt(row.satuan)
+        if meant:
+            message = (
+                f"satuan ini tidak dikenal dan mirip '{meant}'; bila maksudnya '{meant}', perbaiki ejaannya "
+                "(satuan lain ditulis apa adanya di belakang angka)"
+            )
+            findings.append(Finding(WARNING, "indikator.csv", message, row.baris, "satuan", row.satuan))
+    return findings
 
 
 def _markup_in_text(data) -> list[Finding]:

@@ -130,6 +130,35 @@ def records(raw: bytes) -> tuple[Dialect, list[list[str]]]:
     return dialect, list(csv.reader(lines, delimiter=dialect.separator))
 
 
+@dataclass(frozen=True)
+class Record:
+    """One record of a file as written: the line it starts on, its text, its cells."""
+
+    line: int
+    text: str  # without its line end; a quoted cell's line ends kept
+    cells: list[str]
+
+
+def written(raw: bytes) -> tuple[Dialect, list[Record]]:
+    """Every record of bytes that `parse` has validated, with its line and text as written (blank
+    and `;;;` lines left out): what the data workbook lays out and writes back (`workbook.py`)."""
+    lines = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next(line for line in lines if line.strip(" ,;\t"))
+    dialect, _ = _dialect(first)
+    found, start, pending = [], 0, []
+    for number, line in enumerate(lines, start=1):
+        if not pending:
+            start = number
+        pending.append(line)
+        text = "\n".join(pending)
+        if text.count('"') % 2:  # a quoted cell goes on to the next line
+            continue
+        pending = []
+        if text.strip(" ,;\t"):
+            found.append(Record(start, text, next(csv.reader([text], delimiter=dialect.separator))))
+    return dialect, found
+
+
 def read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
     """The bytes of `path` if it is a regular file (not a link, folder, pipe or device)."""
     try:  # O_NOFOLLOW: a symlink is refused, not followed; O_NONBLOCK: a pipe cannot hang us

@@ -20,21 +20,6 @@ LICENCES = {
     "CC0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
     "ODC-BY-1.0": ("Open Data Commons Attribution 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
 }
-KIND_DESCRIPTIONS = {
-    schema.TEXT: "teks",
-    schema.OPTIONAL_TEXT: "teks, boleh kosong",
-    schema.CODE: "kode",
-    schema.OPTIONAL_CODE: "kode, boleh kosong",
-    schema.YEAR: "tahun",
-    schema.PERIOD: "periode (Tahun, Semester I, Triwulan II, …); kosong berarti Tahun",
-    schema.RUPIAH: "Rupiah, bilangan bulat",
-    schema.OPTIONAL_PERCENT: "persen (0–200), kosong bila tidak dilaporkan",
-    schema.OPTIONAL_DECIMAL: "angka, boleh kosong",
-    schema.TARGET: "angka dalam satuan indikatornya, atau tingkat kualitatif (mis. Baik); kosong: tanpa target",
-    schema.REALISASI: "angka dalam satuan indikatornya, tingkat kualitatif, atau 'belum tersedia'",
-    schema.CHOICE: "salah satu dari",
-    schema.OPTIONAL_CHOICE: "kosong atau salah satu dari",
-}
 _PLAIN_INTEGER = re.compile(r"^[0-9]+$")
 
 
@@ -104,12 +89,7 @@ def _resource(table: schema.Table, data: Data) -> dict:
 
 
 def _field(column: schema.Column, cells: list[str], delimiter: str) -> dict:
-    description = KIND_DESCRIPTIONS[column.kind]
-    if column.choices:
-        description += ": " + ", ".join(column.choices)
-    if column.refers_to:
-        description += f"; merujuk ke {column.refers_to.replace(':', ' kolom ')}"
-    field = {"name": column.name, "type": "string", "description": description}
+    field = {"name": column.name, "type": "string", "description": schema.describe(column)}
     filled = [cell.strip() for cell in cells if cell.strip()]
     if column.kind == schema.YEAR:
         field["type"] = "year"

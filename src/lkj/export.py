@@ -145,7 +145,7 @@ def to_xlsx(table: Sheet) -> bytes:
     book.properties.created = book.properties.modified = WORKBOOK_TIME
     out = io.BytesIO()
     book.save(out)
-    return _fixed_zip(out.getvalue())
+    return fixed_zip(out.getvalue())
 
 
 def _xlsx_value(value: Value):
@@ -156,7 +156,7 @@ def _xlsx_value(value: Value):
     return value
 
 
-def _fixed_zip(content: bytes) -> bytes:
+def fixed_zip(content: bytes) -> bytes:
     """The same workbook with every part dated ZIP_TIME (openpyxl dates them with the clock)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

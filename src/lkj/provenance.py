@@ -24,6 +24,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "jumlah_misi": ("misi.csv",),
     "jumlah_program": ("program.csv",),
     "jumlah_tercapai": _RESULTS,
+    "jumlah_kategori": _RESULTS,
     "melampaui_target": _RESULTS,
     "visi": (),
     "misi": ("misi.csv",),

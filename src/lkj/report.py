@@ -117,11 +117,25 @@ class Report:
     def anggaran_periode(self, tahun: int) -> compute.AnggaranPeriode | None:
         return compute.anggaran_periode(self.data, tahun, self.settings.periode, self.label(tahun))
 
+    def periode_target(self, tahun: int, dokumen: str) -> str:
+        """The period whose targets a document of year `tahun` gives this report: the report's own
+        period where the data has targets for it (a semester's PK), else the year's."""
+        periode = self.settings.periode
+        rows = self.data["target_kinerja"]
+        return periode if any((t.dokumen, t.tahun, t.periode) == (dokumen, tahun, periode) for t in rows) else "Tahun"
+
+    def label_target(self, tahun: int, dokumen: str) -> str:
+        """`Tahun 2025`, or `Semester I 2025` where the document's targets are the semester's."""
+        return periode(self.periode_target(tahun, dokumen), tahun)
+
     @cache  # noqa: B019
-    def targets(self, tahun: int, dokumen: str, periode_target: str = "Tahun") -> tuple[TargetLine, ...]:
-        """Target lines of one document and period, grouped by sasaran in the order of sasaran.csv."""
+    def targets(self, tahun: int, dokumen: str, periode_target: str | None = None) -> tuple[TargetLine, ...]:
+        """Target lines of one document and period (default: `periode_target`), grouped by sasaran in
+        the order of sasaran.csv."""
         if dokumen not in ("RK", "PK"):
             raise ValueError(f'dokumen harus "RK" atau "PK", bukan \'{dokumen}\'')
+        if periode_target is None:
+            periode_target = self.periode_target(tahun, dokumen)
         indikator = {i.kode_indikator: i for i in self.data["indikator"]}
         sasaran = {s.kode_sasaran: s for s in self.data["sasaran"]}
         order = {code: position for position, code in enumerate(sasaran)}
@@ -135,8 +149,11 @@ class Report:
     def targets_or_fail(self, tahun: int, dokumen: str) -> tuple[TargetLine, ...]:
         lines = self.targets(tahun, dokumen)
         if not lines:
+            wanted = f"Tahun {tahun}"
+            if self.settings.periode != "Tahun":
+                wanted = f"{self.label(tahun)} maupun Tahun {tahun}"
             raise LookupError(
-                f"tidak ada target {dokumen} Tahun {tahun} di data/target_kinerja.csv; "
+                f"tidak ada target {dokumen} {wanted} di data/target_kinerja.csv; "
                 "tambahkan targetnya atau ubah tahun pada makro"
             )
         return lines
@@ -252,6 +269,32 @@ class Report:
         text = f"{fmt.bilangan(met)} dari {fmt.bilangan(len(measurable))}"
         if len(measurable) < len(results):
             text += f" (dan {fmt.bilangan(len(results) - len(measurable))} belum dapat diukur)"
+        return text
+
+    def kategori(self, line: CapaianLine) -> str | None:
+        """The category of an indikator's capaian on the report's scale (`kategori_capaian`), if any."""
+        return self.settings.kategori_capaian.rate(line.capaian.persen)
+
+    def jumlah_kategori(self, tahun=None) -> str:
+        """`3 (tiga) indikator (60,00%) Sangat Tinggi, 1 (satu) indikator (20,00%) Tinggi dan …`: the
+        indikator of the measured period per category of the report's scale, with their share of those
+        rated; those without a percentage (qualitative, not measurable yet) are said apart."""
+        scale = self.settings.kategori_capaian
+        if not scale.declared:
+            raise LookupError(
+                "laporan ini belum menyatakan skala kategori capaian; isi extra.lkj.kategori_capaian di mkdocs.yml"
+            )
+        lines = self.capaian_lines(self.tahun_kinerja(tahun))
+        rated = [category for category in map(self.kategori, lines) if category is not None]
+        parts = [
+            f"{fmt.bilangan(count)} indikator ({fmt.persen_tanda(compute.percent(count, len(rated)))}) {name}"
+            for name in scale.from_highest()
+            if (count := rated.count(name))
+        ]
+        text = enumerate_words(parts) if parts else "tidak ada indikator yang berkategori"
+        unrated = len(lines) - len(rated)
+        if unrated:
+            text += f" ({fmt.bilangan(unrated)} indikator tidak berkategori: kualitatif atau belum dapat diukur)"
         return text
 
     def melampaui_target(self, tahun=None) -> str:

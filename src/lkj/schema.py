@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from . import rows
 from .csvfile import Dialect
-from .satuan import SATUAN
 from .settings import PERIODE
 
 # Kinds of cell value.
@@ -239,7 +238,7 @@ TABLES: tuple[Table, ...] = (
             Column("kode_indikator", CODE),
             Column("kode_sasaran", CODE, refers_to="sasaran.csv:kode_sasaran"),
             Column("uraian", TEXT),
-            Column("satuan", CHOICE, tuple(SATUAN)),
+            Column("satuan", TEXT),  # as offices write it; the known ones are in satuan.py
             Column("arah", CHOICE, ARAH),
         ),
         key=("kode_indikator",),
@@ -269,6 +268,35 @@ TABLES: tuple[Table, ...] = (
         key=("tahun", "periode", "kode_indikator"),
     ),
 )
+
+# What each kind of value is, in the words of the people who fill the files (datapackage.json,
+# the data workbook's "Petunjuk").
+KIND_DESCRIPTIONS = {
+    TEXT: "teks",
+    OPTIONAL_TEXT: "teks, boleh kosong",
+    CODE: "kode",
+    OPTIONAL_CODE: "kode, boleh kosong",
+    YEAR: "tahun",
+    PERIOD: "periode (Tahun, Semester I, Triwulan II, …); kosong berarti Tahun",
+    RUPIAH: "Rupiah, bilangan bulat",
+    OPTIONAL_PERCENT: "persen (0–200), kosong bila tidak dilaporkan",
+    OPTIONAL_DECIMAL: "angka, boleh kosong",
+    TARGET: "angka dalam satuan indikatornya, atau tingkat kualitatif (mis. Baik); kosong: tanpa target",
+    REALISASI: "angka dalam satuan indikatornya, tingkat kualitatif, atau 'belum tersedia'",
+    CHOICE: "salah satu dari",
+    OPTIONAL_CHOICE: "kosong atau salah satu dari",
+}
+
+
+def describe(column: Column) -> str:
+    """`kode, boleh kosong; merujuk ke sasaran.csv kolom kode_sasaran`: what a column holds."""
+    description = KIND_DESCRIPTIONS[column.kind]
+    if column.choices:
+        description += ": " + ", ".join(column.choices)
+    if column.refers_to:
+        description += f"; merujuk ke {column.refers_to.replace(':', ' kolom ')}"
+    return description
+
 
 # What each file holds, for the readers of the open data (the "Data Terbuka" page).
 DESCRIPTIONS = {

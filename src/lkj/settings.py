@@ -8,6 +8,9 @@ site, the PDF and the `lkj` command read the settings through `read_settings` al
 import re
 import unicodedata
 from dataclasses import MISSING, dataclass, field, fields, replace
+from decimal import Decimal, InvalidOperation
+
+from .kategori import KategoriCapaian, Pita, ScaleError, check
 
 PERIODE = ("Tahun", "Semester I", "Semester II", "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV")
 
@@ -68,6 +71,7 @@ class Settings:
     logo: str = ""  # the regency's logo on the PDF cover: an image inside the project
     lisensi: str = "CC-BY-4.0"  # the open data's licence (SPDX identifier), in datapackage.json
     tingkat_kualitatif: tuple[tuple[str, ...], ...] = SKALA_BAWAAN
+    kategori_capaian: KategoriCapaian = field(default_factory=KategoriCapaian)  # none: capaian not rated
 
     def __post_init__(self):
         if not self.tahun_kinerja:
@@ -205,6 +209,28 @@ def _read(kind, mapping: dict, where: str) -> dict:
 
 
 def _convert(kind, value, where: str):
+    if kind is KategoriCapaian:
+        if not isinstance(value, dict):
+            raise SettingsError(f"mkdocs.yml: {where} harus berisi 'sumber' dan 'pita'")
+        values = _read(kind, value, where)
+        bands = values.get("pita", ())
+        if not isinstance(bands, list) or not all(isinstance(band, dict) for band in bands):
+            raise SettingsError(f"mkdocs.yml: {where}.pita harus daftar pita, mis. - {{kategori: Tinggi, dari: 76}}")
+        scale = KategoriCapaian(
+            values.get("sumber", ""), tuple(Pita(**_read(Pita, band, f"{where}.pita")) for band in bands)
+        )
+        try:
+            check(scale)
+        except ScaleError as error:
+            raise SettingsError(f"mkdocs.yml: {where}: {error}") from None
+        return scale
+    if kind == Decimal | None:
+        try:
+            return Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            raise SettingsError(f"mkdocs.yml: {where} harus angka, mis. 90 atau 90,5") from None
+    if kind == tuple[Pita, ...]:
+        return value  # read whole by KategoriCapaian above
     if kind in (Penandatangan, Singkatan, PerjanjianKinerja):
         if not isinstance(value, dict):
             raise SettingsError(f"mkdocs.yml: {where} harus berisi pasangan kunci: nilai")

@@ -47,5 +47,11 @@ def ringkasan_kinerja(report: Report) -> Summary:
         Figure("Serapan anggaran", fmt.persen_tanda(budget.serapan), "realisasi ÷ pagu", "tabel_realisasi_anggaran"),
         Figure("Realisasi fisik", fisik, "rata-rata fisik kegiatan", "tabel_realisasi_anggaran"),
     )
+    scale = report.settings.kategori_capaian
+    if scale.declared:
+        rated = [category for category in map(report.kategori, lines) if category is not None]
+        counts = " · ".join(f"{rated.count(name)} {name}" for name in scale.from_highest() if rated.count(name))
+        detail = f"dari {len(rated)} indikator berpersentase" + (f"; skala {scale.sumber}" if scale.sumber else "")
+        figures += (Figure("Kategori capaian", counts or "–", detail, "tabel_capaian"),)
     period = f"Kinerja {label}, dilaporkan dalam LKj Tahun {report.settings.tahun}"
     return Summary(f"Ringkasan Kinerja {label}", period, figures)

@@ -154,7 +154,8 @@ def tabel_target(
                 f"Tidak ada Rencana Kinerja Tahun {tahun} tersendiri; target yang berlaku adalah Perjanjian Kinerja."
             )
         report.targets_or_fail(tahun, dokumen)
-    columns = ["No", "Tujuan", "Sasaran Strategis", "Indikator Kinerja", f"Target {tahun}"]
+    label = report.label_target(tahun, dokumen)
+    columns = ["No", "Tujuan", "Sasaran Strategis", "Indikator Kinerja", f"Target {label.removeprefix('Tahun ')}"]
     if not dengan_tujuan:
         columns.remove("Tujuan")
     head = [Row([Cell(c) for c in columns]), Row([Cell(f"({i})") for i in range(1, len(columns) + 1)], "nomor-kolom")]
@@ -163,7 +164,7 @@ def tabel_target(
         for line, leading in zip(lines, _sasaran_cells(lines, dengan_tujuan), strict=True)
     ]
     widths = (5, 25, 23, 32, 15) if dengan_tujuan else (6, 32, 44, 18)
-    caption = report.caption(f"{judul or DOKUMEN_JUDUL[dokumen]} Tahun {tahun}")
+    caption = report.caption(f"{judul or DOKUMEN_JUDUL[dokumen]} {label}")
     return Table(caption, head, body, kind="target", widths=widths, row_header=len(columns) - 2)
 
 
@@ -204,7 +205,9 @@ def tabel_capaian(report: Report, tahun=None) -> Table:
     """Target, realisasi and capaian of each indikator kinerja utama of the measured period, by sasaran."""
     tahun = report.tahun_kinerja(tahun)
     lines = report.capaian_lines(tahun)
-    columns = ("No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)", "Keterangan")
+    scale = report.settings.kategori_capaian
+    columns = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)"]
+    columns += ["Kategori", "Keterangan"] if scale.declared else ["Keterangan"]
     head = [Row([Cell(c) for c in columns])]
     body = []
     for line, leading in zip(lines, _sasaran_cells(lines), strict=True):
@@ -218,13 +221,28 @@ def tabel_capaian(report: Report, tahun=None) -> Table:
             _target(line.target.target, satuan),
             measure(line.realisasi.realisasi, satuan),
             percent(result.persen),
+            *([Cell(report.kategori(line) or fmt.DASH)] if scale.declared else []),
             Cell(remark),
         ]
         body.append(Row([*leading, *cells]))
     notes = [CAPAIAN_NOTE_PUBLISHED] if any(line.capaian.dipublikasikan for line in lines) else []
     notes.append(capaian_note({line.indikator.arah for line in lines}, any(not line.capaian.terukur for line in lines)))
+    widths = (5, 19, 24, 13, 13, 10, 16)
+    if scale.declared:
+        notes.append(kategori_note(scale))
+        widths = (5, 17, 22, 12, 12, 9, 10, 13)
     caption = report.caption(f"Capaian Indikator Kinerja Utama {report.label(tahun)}")
-    return Table(caption, head, body, notes=notes, kind="capaian", widths=(5, 19, 24, 13, 13, 10, 16), row_header=2)
+    return Table(caption, head, body, notes=notes, kind="capaian", widths=widths, row_header=2)
+
+
+def kategori_note(scale) -> str:
+    """`Kategori (skala …): Sangat Tinggi lebih dari 90; …; tanpa persentase: –.`"""
+    bands = "; ".join(pita.describe().replace("'", "") for pita in reversed(scale.ordered()))
+    source = f" ({scale.sumber})" if scale.sumber else ""
+    return (
+        f"Kategori capaian{source}: {bands}; capaian di atas pita tertinggi masuk pita tertinggi; indikator tanpa "
+        "persentase capaian (kualitatif atau belum dapat diukur) tidak berkategori (–)."
+    )
 
 
 def capaian_note(arah: set[str], unmeasured: bool) -> str:

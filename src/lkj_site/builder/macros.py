@@ -38,6 +38,7 @@ INLINE = (
     "jumlah_misi",
     "jumlah_program",
     "jumlah_tercapai",
+    "jumlah_kategori",
     "melampaui_target",
     "visi",
     "misi",

@@ -49,10 +49,7 @@ def check(project: Path) -> int:
             f"{found_errors} galat, {found_warnings} peringatan: perbaiki galat sebelum build (lihat data/README.md)."
         )
         return ERRORS
-    with tempfile.TemporaryDirectory(prefix="lkj-periksa-") as folder:
-        site = Path(folder) / "site"
-        reason = run.build(project, site, pdf=False, quiet=True)
-        chapters = [] if reason else prose.check(project, Report(data, settings), site)
+    reason, chapters = check_chapters(project, data, settings)
     if reason is not None:
         print(f"GALAT {reason}")
         print(f"1 galat pada bab, {found_warnings} peringatan: perbaiki galat sebelum build.")
@@ -73,6 +70,16 @@ def check(project: Path) -> int:
         return ERRORS
     print(f"Data dan bab lolos pemeriksaan: 0 galat, {found_warnings} peringatan.")
     return OK
+
+
+def check_chapters(project: Path, data, settings) -> tuple[str | None, list]:
+    """The chapters on this data: a build of the website into a temporary folder (every macro
+    finds its data, every link its target), then the prose checks. Why the build failed (one
+    line) or None, and the prose's findings."""
+    with tempfile.TemporaryDirectory(prefix="lkj-periksa-") as folder:
+        site = Path(folder) / "site"
+        reason = run.build(project, site, pdf=False, quiet=True)
+        return reason, ([] if reason else prose.check(project, Report(data, settings), site))
 
 
 if __name__ == "__main__":

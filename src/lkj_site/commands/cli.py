@@ -5,6 +5,7 @@
     lkj serve [FOLDER]     the website while writing, rebuilt on every save       (serve.py)
     lkj diff BASE [HEAD]   what a change moves, for a pull request                 (diff.py)
     lkj new FOLDER …       a report for another office or year                     (new.py)
+    lkj excel export|import  the data as one workbook, and back                    (excel.py)
 
 Each command is imported only when it runs: `lkj build` of an unchanged report starts fast.
 """
@@ -21,7 +22,7 @@ from ..processes import die_with_parent
 
 def main(argv: list[str] | None = None) -> int:
     """The `lkj` command: `lkj build|check|serve [FOLDER]`, `lkj diff BASE [HEAD]`,
-    `lkj new FOLDER --instansi … --daerah … --tahun …`."""
+    `lkj new FOLDER --instansi … --daerah … --tahun …`, `lkj excel export|import …`."""
     arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
         if arguments.command == "new":
@@ -31,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
                 Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
             )
         project = Path(arguments.folder).resolve()
+        if arguments.command == "excel":
+            from . import excel
+
+            if arguments.action == "export":
+                return excel.export(project, Path(arguments.ke).resolve() if arguments.ke else None)
+            return excel.import_(Path(arguments.workbook).resolve(), project)
         if arguments.command == "diff":
             from .diff import main as diff
 
@@ -90,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="revisi git pembanding, mis. origin/main")
     diff.add_argument("head", metavar="HEAD", nargs="?", default="HEAD", help="revisi yang ditinjau (bawaan: HEAD)")
     diff.add_argument("--folder", default=".", help="folder laporan (bawaan: folder ini)")
+    text = "data laporan sebagai satu buku kerja Excel (export), dan kembali ke data/ (import)"
+    excel = commands.add_parser("excel", help=text, description=text)
+    actions = excel.add_subparsers(dest="action", required=True, metavar="TINDAKAN", parser_class=_Parser)
+    text = "tulis data/ sebagai satu buku kerja .xlsx, satu lembar per berkas data"
+    export = actions.add_parser("export", help=text, description=text)
+    export.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    export.add_argument("--ke", metavar="BERKAS", help="buku kerja yang ditulis (bawaan: data.xlsx di folder laporan)")
+    text = "periksa buku kerja seperti make check lalu tulis data/*.csv bila tidak ada galat"
+    load = actions.add_parser("import", help=text, description=text)
+    load.add_argument("workbook", metavar="BERKAS", help="buku kerja .xlsx")
+    load.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
     new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
     new.add_argument("folder", help="folder baru untuk laporan itu")
     new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')

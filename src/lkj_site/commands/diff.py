@@ -19,8 +19,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from csv_diff import compare
-
 from lkj.settings import SKALA_BAWAAN
 
 from ..review import snapshot
@@ -116,7 +114,9 @@ def markdown(before: snapshot.Snapshot, after: snapshot.Snapshot, base: tuple, h
     before, after = _inert_snapshot(before), _inert_snapshot(after)
     lines = [f"## Perubahan laporan: `{base[0]}` ({base[1][:7]}) → `{head[0]}` ({head[1][:7]})", ""]
     lines += _section("Angka yang berubah", _figures(before.figures, after.figures), NO_CHANGE)
-    lines += _section("Data yang berubah", _rows(before.rows, after.rows), "Tidak ada baris data yang berubah.")
+    lines += _section(
+        "Data yang berubah", snapshot.rows_changed(before.rows, after.rows), "Tidak ada baris data yang berubah."
+    )
     lines += _section("Teks bab yang berubah", _text(before.text, after.text), "Tidak ada teks bab yang berubah.")
     lines += _section("Peringatan data", _warnings(before.warnings, after.warnings), "Tidak ada peringatan baru.")
     return "\n".join(lines).rstrip() + "\n"
@@ -156,42 +156,6 @@ def _figures(before: dict, after: dict) -> list[str]:
     added = [f"- {key}: baru, **{after[key]}**" for key in after if key not in before]
     removed = [f"- {key}: hilang (sebelumnya {before[key]})" for key in before if key not in after]
     return changed + added + removed
-
-
-def _rows(before: dict, after: dict) -> list[str]:
-    lines = []
-    for file in sorted(set(before) | set(after)):
-        old, new = before.get(file, {}), after.get(file, {})
-        if file not in before:
-            lines.append(f"- `data/{file}`: berkas baru, {len(new)} baris")
-            continue
-        if file not in after:
-            lines.append(f"- `data/{file}`: berkas dihapus ({len(old)} baris)")
-            continue
-        found = compare(old, new)
-        for row in found["added"]:
-            lines.append(f"- `data/{file}`: baris baru **{_key(row, new)}**: {_describe(row)}")
-        for row in found["removed"]:
-            lines.append(f"- `data/{file}`: baris dihapus **{_key(row, old)}**: {_describe(row)}")
-        for change in found["changed"]:
-            moves = "; ".join(
-                f"{column} {old_value or '(kosong)'} → {new_value or '(kosong)'}"
-                for column, (old_value, new_value) in change["changes"].items()
-            )
-            lines.append(f"- `data/{file}`: **{change['key']}**: {moves}")
-        for column in found["columns_added"]:
-            lines.append(f"- `data/{file}`: kolom baru {column}")
-        for column in found["columns_removed"]:
-            lines.append(f"- `data/{file}`: kolom dihapus {column}")
-    return lines
-
-
-def _key(row: dict, rows: dict) -> str:
-    return next((key for key, value in rows.items() if value == row), "?")
-
-
-def _describe(row: dict) -> str:
-    return ", ".join(f"{column} {value}" for column, value in row.items() if value)
 
 
 def _text(before: dict, after: dict) -> list[str]:

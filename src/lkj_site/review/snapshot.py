@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+from csv_diff import compare
 
 from lkj import csvfile, schema
 from lkj.findings import WARNING
@@ -154,3 +155,40 @@ def data_rows(data_dir: Path) -> dict[str, dict[str, dict[str, str]]]:
 def warnings(data_dir: Path, levels) -> list[str]:
     _, findings = validate(data_dir, levels)
     return [finding.line() for finding in findings if finding.level == WARNING]
+
+
+def rows_changed(before: dict, after: dict) -> list[str]:
+    """The data rows added, removed or changed between two `data_rows`, file by file, by key (csv-diff)."""
+    lines = []
+    for file in sorted(set(before) | set(after)):
+        old, new = before.get(file, {}), after.get(file, {})
+        if file not in before:
+            lines.append(f"- `data/{file}`: berkas baru, {len(new)} baris")
+            continue
+        if file not in after:
+            lines.append(f"- `data/{file}`: berkas dihapus ({len(old)} baris)")
+            continue
+        found = compare(old, new)
+        for row in found["added"]:
+            lines.append(f"- `data/{file}`: baris baru **{_key(row, new)}**: {_describe(row)}")
+        for row in found["removed"]:
+            lines.append(f"- `data/{file}`: baris dihapus **{_key(row, old)}**: {_describe(row)}")
+        for change in found["changed"]:
+            moves = "; ".join(
+                f"{column} {old_value or '(kosong)'} → {new_value or '(kosong)'}"
+                for column, (old_value, new_value) in change["changes"].items()
+            )
+            lines.append(f"- `data/{file}`: **{change['key']}**: {moves}")
+        for column in found["columns_added"]:
+            lines.append(f"- `data/{file}`: kolom baru {column}")
+        for column in found["columns_removed"]:
+            lines.append(f"- `data/{file}`: kolom dihapus {column}")
+    return lines
+
+
+def _key(row: dict, rows: dict) -> str:
+    return next((key for key, value in rows.items() if value == row), "?")
+
+
+def _describe(row: dict) -> str:
+    return ", ".join(f"{column} {value}" for column, value in row.items() if value)
