@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
+# the regency portal's workflows (`lkj portal ci`)
+PORTAL_CI := src/lkj_site/portal/ci
 SITE   := site
 PYTHON_CODE := src macros tests scripts hooks.py pdf_event_hook.py
 
@@ -28,7 +30,7 @@ CHECKED := $(shell $(MAKE) --no-print-directory -s $(STAMP) >&2 && $(BIN)/lkj ch
 ifeq ($(CHECKED),0)
 check: ; @:
 else ifeq ($(CHECKED),1)
-MAKEFLAGS += q
+MAKEFLAGS += -q
 check: galat-ditemukan
 	@true
 galat-ditemukan:
@@ -50,9 +52,9 @@ test-fast: $(STAMP) ## The inner loop: unit tests and small reports built withou
 lint: $(STAMP) ## Check the Python code's style (ruff) and the CI workflows (schema, zizmor)
 	$(BIN)/ruff check $(PYTHON_CODE)
 	$(BIN)/ruff format --check $(PYTHON_CODE)
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(BIN)/check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml
-	$(BIN)/zizmor --offline --no-progress .github/workflows
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml $(PORTAL_CI)/github.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.gitlab-ci .gitlab-ci.yml $(PORTAL_CI)/gitlab-ci.yml
+	$(BIN)/zizmor --offline --no-progress .github/workflows $(PORTAL_CI)/github.yml
 
 serve: $(STAMP) ## Preview the website while writing: rebuilt on every save of a chapter, data, settings or code (no PDF)
 	$(BIN)/lkj serve
@@ -63,8 +65,9 @@ diff: $(STAMP) ## What a change moves (figures, data, text, warnings) from BASE 
 new: $(STAMP) ## Start a report for another office or year: make new DIR=../x INSTANSI="Dinas …" DAERAH="Kota …" TAHUN=2025
 	$(BIN)/lkj new "$(DIR)" --instansi "$(INSTANSI)" --daerah "$(DAERAH)" --tahun "$(TAHUN)"
 
-bench: $(STAMP) ## Measure the build against its floors (plain mkdocs, WeasyPrint alone), serve, growth, and the tests
+bench: $(STAMP) ## Measure the build against its floors (plain mkdocs, WeasyPrint alone), serve, growth, a regency, the tests
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_regency.py
 	$(BIN)/python scripts/bench_tests.py
 
 system-deps: ## Install the Debian libraries WeasyPrint needs, if missing
