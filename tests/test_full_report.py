@@ -583,3 +583,42 @@ def test_every_file_of_the_site_is_linked_loaded_or_published(built_site):
     used |= {name for name in files if name.startswith(("pagefind/index/", "pagefind/fragment/", "pagefind/filter/"))}
     assert sorted(files - used) == []
     assert not any(name.endswith(".map") or "/lunr/" in name or "/workers/" in name for name in files)
+
+
+def test_the_results_as_data_are_the_tables_figures(built_site, pdf_path):
+    """site/data/hasil.json (issue 22): the same figures as Tabel 3.1 and 3.2, valid against its
+    published JSON Schema, listed in datapackage.json, with the PDF's SHA-256."""
+    import jsonschema
+
+    results = json.loads((built_site / "data" / "hasil.json").read_text(encoding="utf-8"))
+    jsonschema.validate(results, json.loads((built_site / "data" / "hasil.schema.json").read_text(encoding="utf-8")))
+    assert results["laporan"]["slug"] == "lkj-disnaker-tanjabbar-2020" and results["laporan"]["tahun_kinerja"] == 2019
+    page = parse(html(built_site, "bab-3/index.html"))
+
+    def shown(value: str | None) -> str:  # "107.51" as the table writes it
+        return "–" if value is None else value.replace(".", ",")
+
+    capaian = page.select_one(".lkj-tabel--capaian")
+    rows = {row[2] if len(row) == 7 else row[0]: row[-2:] for row in map(cells, capaian.select("tbody tr"))}
+    assert len(rows) == len(results["indikator"]) == 9
+    for item in results["indikator"]:
+        value, remark = rows[item["uraian"]]
+        assert value == shown(item["capaian"]), item["kode"]
+        assert remark.lower().startswith(item["status"]), item["kode"]
+    budget = page.select_one(".lkj-tabel--realisasi-anggaran")
+    programs = {cells(row)[1]: cells(row)[2:5] for row in budget.select("tbody tr.program")}
+    assert len(programs) == len(results["program"])
+    for item in results["program"]:
+        pagu, realisasi, serapan = programs[item["nama"]]
+        assert [pagu, realisasi, serapan] == [f"{int(item['pagu']):,}".replace(",", "."),
+                                              f"{int(item['realisasi']):,}".replace(",", "."), shown(item["serapan"])]  # fmt: skip
+    total = cells(budget.select_one("tfoot tr"))
+    assert total[2:6] == ["2.392.837.500", "2.281.522.116", "95,35", "102,68"]
+    assert results["jumlah"] == {"pagu": "2392837500", "realisasi": "2281522116", "serapan": "95.35", "fisik": "102.68"}
+    assert results["pdf"] == {
+        "berkas": f"pdf/{pdf_path.name}",
+        "sha256": hashlib.sha256(pdf_path.read_bytes()).hexdigest(),
+    }
+    package = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    listed = next(resource for resource in package["resources"] if resource["path"] == "hasil.json")
+    assert listed["jsonschema"] == "hasil.schema.json" and listed["mediatype"] == "application/json"

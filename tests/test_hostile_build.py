@@ -188,7 +188,7 @@ def test_only_the_report_data_is_published_and_attached(hostile, hostile_pdf):
     project, result, _ = hostile
     assert result.stdout.splitlines()[-1] == "Situs: site/index.html  PDF: site/pdf/lkj-disnaker-tanjabbar-2020.pdf"
     published = sorted(p.name for p in (project / "site" / "data").iterdir())
-    assert published == sorted([*SCHEMA_FILES, "datapackage.json"])
+    assert published == sorted([*SCHEMA_FILES, "datapackage.json", "hasil.json", "hasil.schema.json"])
     for name in SCHEMA_FILES:
         assert (project / "site" / "data" / name).read_bytes() == (project / "data" / name).read_bytes()
     assert sorted(hostile_pdf.attachments) == SCHEMA_FILES

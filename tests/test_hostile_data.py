@@ -10,6 +10,7 @@ import pytest
 from lkj import csvfile
 from lkj.findings import ERROR, WARNING, Finding
 from lkj.load import report_findings
+from lkj.report import Report
 from lkj.settings import Settings
 from lkj.validate import validate
 from lkj_site.builder import opendata
@@ -74,16 +75,17 @@ def test_unknown_files_in_data_are_warnings_and_never_published(data_dir, tmp_pa
     unknown = sorted(f.file for f in findings if "berkas tidak dikenal" in f.message)
     assert unknown == ["cadangan.csv", "lingkungan.csv", "pegawai_internal.csv", "rahasia.csv"]
     assert {f.level for f in findings} == {WARNING} and len(findings) == REAL_WARNINGS + 4
-    opendata.publish(tmp_path / "site" / "data", data, SETTINGS)
+    opendata.publish(tmp_path / "site" / "data", Report(data, SETTINGS), pdf=False)
     published = sorted(p.name for p in (tmp_path / "site" / "data").iterdir())
-    assert published == sorted([*data.raw, opendata.DESCRIPTOR]) and sorted(data.raw) == PRESENT_FILES
+    assert published == sorted([*data.raw, opendata.DESCRIPTOR, "hasil.json", "hasil.schema.json"])
+    assert sorted(data.raw) == PRESENT_FILES
 
 
 def test_the_published_bytes_are_the_validated_ones(data_dir, tmp_path):
     data, _ = validate(data_dir, LEVELS)
     original = (data_dir / "misi.csv").read_bytes()
     (data_dir / "misi.csv").write_text("kode_misi,uraian\nI,diganti setelah pemeriksaan\n", encoding="utf-8")
-    opendata.publish(tmp_path / "terbit", data, SETTINGS)
+    opendata.publish(tmp_path / "terbit", Report(data, SETTINGS), pdf=False)
     assert (tmp_path / "terbit" / "misi.csv").read_bytes() == original
 
 

@@ -104,6 +104,7 @@ def test_one_cell_changed_rebuilds_exactly_the_pages_charts_and_downloads_that_s
     assert {path for path in new if path.startswith("data/")} == {
         "data/realisasi_anggaran.csv",
         "data/datapackage.json",
+        "data/hasil.json",  # the program's realisasi and serapan, the period's totals
     }
     assert compressed and {path.rsplit(".", 1)[0] for path in compressed} <= new  # copies anew only of what changed
     assert "Berubah: 4 halaman" in builds["changed"].stdout

@@ -52,13 +52,18 @@ def versions(*distributions: str) -> list[str]:
     return parts
 
 
-def sources(package: Path, suffixes: tuple[str, ...] | None = (".py",)) -> list[str | bytes]:
+def sources(
+    package: Path, suffixes: tuple[str, ...] | None = (".py",), leave_out: tuple[str, ...] = ()
+) -> list[str | bytes]:
     """The files of a package (name and content; `suffixes=None`: every file), as parts of a key:
-    edited code, new entry."""
+    edited code, new entry. `leave_out`: folders of the package that the work keyed never runs."""
     parts: list[str | bytes] = []
     for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if relative.parts[0] in leave_out or "/".join(relative.parts[:2]) in leave_out:
+            continue
         if (suffixes is None or path.suffix in suffixes) and path.is_file() and "__pycache__" not in path.parts:
-            parts += [str(path.relative_to(package)), path.read_bytes()]
+            parts += [str(relative), path.read_bytes()]
     return parts
 
 

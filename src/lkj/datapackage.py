@@ -10,7 +10,7 @@ and SHA-256; `tests/test_opendata.py` validates the package with frictionless.
 import json
 import re
 
-from . import csvfile, schema
+from . import csvfile, hasil, schema
 from .data import Data
 from .settings import Settings
 
@@ -23,11 +23,13 @@ LICENCES = {
 _PLAIN_INTEGER = re.compile(r"^[0-9]+$")
 
 
-def descriptor(data: Data, settings: Settings) -> dict:
+def descriptor(data: Data, settings: Settings, results: bool = False) -> dict:
+    """The package of the published data files; with `results`, also the report's computed results
+    (`hasil.json`, a JSON resource described by its JSON Schema)."""
     licence = settings.lisensi
     title, path = LICENCES.get(licence, (licence, None))
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package" if results else "tabular-data-package",  # hasil.json is not a table
         "name": settings.nama_berkas_pdf.removesuffix(".pdf"),
         "title": f"Data {settings.judul_dokumen}",
         "description": (
@@ -38,12 +40,26 @@ def descriptor(data: Data, settings: Settings) -> dict:
         "licenses": [{"name": licence, "title": title, **({"path": path} if path else {})}],
         "contributors": [{"title": settings.penyusun, "role": "publisher"}],
         "keywords": list(settings.semua_kata_kunci),
-        "resources": [_resource(table, data) for table in schema.TABLES if table.file in data.raw],
+        "resources": [_resource(table, data) for table in schema.TABLES if table.file in data.raw]
+        + ([RESULTS] if results else []),
     }
 
 
-def to_json(data: Data, settings: Settings) -> bytes:
-    return (json.dumps(descriptor(data, settings), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def to_json(data: Data, settings: Settings, results: bool = False) -> bytes:
+    return (json.dumps(descriptor(data, settings, results), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+RESULTS = {
+    "profile": "data-resource",
+    "name": "hasil",
+    "path": hasil.FILE,
+    "title": "Hasil laporan yang dihitung",
+    "description": hasil.SCHEMA["description"],
+    "format": "json",
+    "mediatype": "application/json",
+    "encoding": "utf-8",
+    "jsonschema": hasil.SCHEMA_FILE,  # its JSON Schema (draft 2020-12), published beside it
+}
 
 
 def _resource(table: schema.Table, data: Data) -> dict:

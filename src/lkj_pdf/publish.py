@@ -8,7 +8,7 @@ import hashlib
 import posixpath
 from pathlib import Path
 
-from lkj import fmt, html
+from lkj import fmt, hasil, html
 
 # Where the links go, in the page as MkDocs and Material write it: the footer's first line,
 # and (home page) after the page's heading. A page without these marks gets no link.
@@ -52,3 +52,6 @@ def publish(site_dir: Path, pdf: Path, signature=None) -> None:
         if html.PDF_INFO_PLACEHOLDER in text:
             page.write_text(text.replace(html.PDF_INFO_PLACEHOLDER, info), encoding="utf-8")
     pdf.with_name(pdf.name + ".sha256").write_text(f"{digest}  {pdf.name}\n", encoding="utf-8")
+    results = site_dir / "data" / hasil.FILE  # the report's results name the PDF: now its SHA-256 too
+    if results.is_file():
+        results.write_bytes(hasil.with_pdf(results.read_bytes(), digest))

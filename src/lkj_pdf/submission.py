@@ -44,7 +44,8 @@ class Submission:
 
 
 def source_date(project_dir: Path) -> datetime:
-    """SOURCE_DATE_EPOCH if set, else the time of the last git commit, else 1 Jan 2020.
+    """SOURCE_DATE_EPOCH if set, else the time of the last git commit of the report's folder (in a
+    regency's repository, of this report: not of another office's), else 1 Jan 2020.
 
     The same commit always gives the same date, whatever the time of the build.
     """
@@ -52,7 +53,7 @@ def source_date(project_dir: Path) -> datetime:
         return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC)
     try:
         stamp = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True, text=True, check=True
+            ["git", "log", "-1", "--format=%ct", "--", "."], cwd=project_dir, capture_output=True, text=True, check=True
         ).stdout.strip()
         if stamp:
             return datetime.fromtimestamp(int(stamp), UTC)

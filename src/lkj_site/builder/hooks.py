@@ -71,6 +71,11 @@ def signature_warning(missing: str) -> str:
 
 def on_files(files, config):
     guards.check_docs(files, config.docs_dir, os.path.dirname(config.config_file_path))
+    return toolkit_files(files, config)
+
+
+def toolkit_files(files, config):
+    """The theme's files less those no page loads, plus the toolkit's stylesheet and search script."""
     for unused in [
         file for file in files if file.src_dir != config.docs_dir and UNUSED_THEME_FILES.search(file.src_uri)
     ]:
@@ -98,10 +103,15 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     if search.wanted():
         search.index(site_dir)
-    if not config.site_url:  # MkDocs would publish a sitemap of empty addresses
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site_dir / name).unlink(missing_ok=True)
+    if not config.site_url:
+        drop_sitemap(site_dir)
         LOG.info(
             "PERINGATAN site_url belum diisi (mkdocs.yml, atau LKJ_SITE_URL=https://…): tanpa alamat situs tidak "
             "ada sitemap.xml dan tautan kanonik, dan tautan halaman 404 hanya benar di akar situs"
         )
+
+
+def drop_sitemap(site_dir: Path) -> None:
+    """Without site_url MkDocs would publish a sitemap of empty addresses."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)

@@ -127,5 +127,5 @@ def on_post_build(env) -> None:
     the charts and downloads the pages made (before the PDF, a later plugin, reads them)."""
     site_dir = Path(env.conf["site_dir"])
     report = env.variables["_lkj_report"]
-    opendata.publish(site_dir / "data", report.data, report.settings)
+    opendata.publish(site_dir / "data", report, pdf="lkj-pdf" in env.conf["plugins"])
     env.variables["_lkj_published"].write(site_dir)

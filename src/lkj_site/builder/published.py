@@ -57,13 +57,13 @@ class Published:
         up = "../" * page_url.count("/")
         source = f"{provenance.sentence(files)} ({self.report.settings.judul_dokumen})"
         if isinstance(block, Table) and block.caption:
-            anchor = _anchor(block.caption)
+            anchor = anchor_of(block.caption)
             self.places.setdefault(name, f"{page_url}#{anchor}")
             return html.table(block, anchor, self._downloads(anchor, export.sheet(block, source), up))
         if isinstance(block, charts.Chart):
-            anchor = _anchor(block.caption)
+            anchor = anchor_of(block.caption)
             self.places.setdefault(name, f"{page_url}#{anchor}")
-            self.files[f"{CHARTS}/{anchor}.svg"] = _svg(block)
+            self.files[f"{CHARTS}/{anchor}.svg"] = drawn(block)
             data_table = replace(block.table, label=f"Data {block.caption}")
             links = self._downloads(f"{anchor}-data", export.sheet(block.table, source, block.caption), up)
             return html.figure(
@@ -74,15 +74,8 @@ class Published:
         return html.render(block)
 
     def _downloads(self, stem: str, sheet: export.Sheet, up: str) -> Markup:
-        self.files[f"{DOWNLOADS}/{stem}.csv"] = export.to_csv(sheet)
-        self.files[f"{DOWNLOADS}/{stem}-excel-id.csv"] = export.to_csv(sheet, excel_id=True)
-        self.files[f"{DOWNLOADS}/{stem}.xlsx"] = _xlsx(sheet)
-        links = (
-            ("CSV", f"{up}{DOWNLOADS}/{stem}.csv"),
-            ("CSV (Excel Indonesia)", f"{up}{DOWNLOADS}/{stem}-excel-id.csv"),
-            ("XLSX", f"{up}{DOWNLOADS}/{stem}.xlsx"),
-        )
-        return html.downloads(links, sheet.source)
+        self.files.update(download_files(stem, sheet))
+        return download_links(stem, sheet, up)
 
     def provenance(self, page) -> Markup:
         """The line under a rendered page: when it or its data last changed, the years, its sources."""
@@ -113,7 +106,26 @@ class Published:
         return re.sub(re.escape(PLACEHOLDER) + r"([a-z_]+)", link, page)
 
 
-def _anchor(caption: str) -> str:
+def download_files(stem: str, sheet: export.Sheet) -> dict[str, bytes]:
+    """A table's downloads, by their path in the site: CSV, CSV for Indonesian Excel, XLSX."""
+    return {
+        f"{DOWNLOADS}/{stem}.csv": export.to_csv(sheet),
+        f"{DOWNLOADS}/{stem}-excel-id.csv": export.to_csv(sheet, excel_id=True),
+        f"{DOWNLOADS}/{stem}.xlsx": _xlsx(sheet),
+    }
+
+
+def download_links(stem: str, sheet: export.Sheet, up: str) -> Markup:
+    """The links under a table to its downloads (`up`: from the page to the site's root)."""
+    links = (
+        ("CSV", f"{up}{DOWNLOADS}/{stem}.csv"),
+        ("CSV (Excel Indonesia)", f"{up}{DOWNLOADS}/{stem}-excel-id.csv"),
+        ("XLSX", f"{up}{DOWNLOADS}/{stem}.xlsx"),
+    )
+    return html.downloads(links, sheet.source)
+
+
+def anchor_of(caption: str) -> str:
     """`Tabel 3.2 ...` -> `tabel-3-2`."""
     found = re.match(r"(Tabel|Gambar) ([0-9A-Za-z]+)\.([0-9]+) ", caption)
     if not found:
@@ -121,7 +133,7 @@ def _anchor(caption: str) -> str:
     return f"{found.group(1).lower()}-{found.group(2).lower()}-{found.group(3)}"
 
 
-def _svg(chart: charts.Chart) -> bytes:
+def drawn(chart: charts.Chart) -> bytes:
     """The chart drawn (matplotlib, a few tenths of a second), or as drawn before from the same model."""
     return cache.remembered("gambar", [*_code("matplotlib"), repr(chart)], lambda: draw.svg(chart))
 

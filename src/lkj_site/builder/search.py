@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 FOLDER = "pagefind"
-NOT_INDEXED = ".headerlink, .lkj-asal, .lkj-unduh-tabel"  # the ¶ of headings, the provenance line, "Unduh: CSV"
+NOT_INDEXED = ".headerlink, .lkj-asal, .lkj-unduh-tabel, .lkj-cari-saring"  # ¶, provenance, "Unduh: CSV", portal labels
 TIME_LIMIT = 120  # seconds; the report's dozen pages take well under one
 SWITCH = "LKJ_INDEKS_CARI"  # "0": the build leaves the index to its caller (`lkj serve` makes it after)
 

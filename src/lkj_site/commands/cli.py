@@ -6,6 +6,7 @@
     lkj diff BASE [HEAD]   what a change moves, for a pull request                 (diff.py)
     lkj new FOLDER …       a report for another office or year                     (new.py)
     lkj excel export|import  the data as one workbook, and back                    (excel.py)
+    lkj portal new|build|rencana|ci  a regency's reports side by side          (portal.py)
 
 Each command is imported only when it runs: `lkj build` of an unchanged report starts fast.
 """
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
             return new(
                 Path(arguments.folder), instansi=arguments.instansi, daerah=arguments.daerah, tahun=arguments.tahun
             )
+        if arguments.command == "portal":
+            return _portal(arguments)
         project = Path(arguments.folder).resolve()
         if arguments.command == "excel":
             from . import excel
@@ -59,6 +62,21 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"Gagal: {messages.unexpected(error)}.", file=sys.stderr)
         return 2
+
+
+def _portal(arguments) -> int:
+    from . import portal
+
+    if arguments.action == "new":
+        return portal.new(Path(arguments.folder), arguments.daerah)
+    folder = Path(arguments.folder)
+    if arguments.action == "build":
+        die_with_parent(signal.SIGTERM)
+        from_ci = Path(arguments.hasil_ci).resolve() if arguments.hasil_ci else None
+        return portal.build(folder, arguments.laporan or [], not arguments.tanpa_pdf, arguments.tanpa_rakit, from_ci)
+    if arguments.action == "rencana":
+        return portal.plan(folder, arguments.sejak, arguments.keluaran, arguments.bagian)
+    return portal.write_ci(folder, arguments.layanan)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -108,9 +126,37 @@ def _parser() -> argparse.ArgumentParser:
     load = actions.add_parser("import", help=text, description=text)
     load.add_argument("workbook", metavar="BERKAS", help="buku kerja .xlsx")
     load.add_argument("folder", nargs="?", default=".", help="folder laporan (bawaan: folder ini)")
+    _portal_parser(commands)
     new = commands.add_parser("new", help="mulai laporan baru untuk instansi dan tahun lain")
     new.add_argument("folder", help="folder baru untuk laporan itu")
     new.add_argument("--instansi", required=True, help='nama instansi, mis. "Dinas Pendidikan"')
     new.add_argument("--daerah", required=True, help='kabupaten, kota atau provinsi, mis. "Kota Contoh"')
     new.add_argument("--tahun", required=True, type=int, help="tahun laporan, mis. 2025")
     return parser
+
+
+def _portal_parser(commands) -> None:
+    text = "portal kabupaten: laporan semua perangkat daerah, semua tahun, berdampingan"
+    portal = commands.add_parser("portal", help=text, description=text)
+    actions = portal.add_subparsers(dest="action", required=True, metavar="TINDAKAN", parser_class=_Parser)
+    text = "buat folder portal baru (portal.yml, laporan/, toolkit)"
+    new = actions.add_parser("new", help=text, description=text)
+    new.add_argument("folder", help="folder baru untuk portal")
+    new.add_argument("--daerah", required=True, help='kabupaten atau kota, mis. "Kabupaten Contoh"')
+    text = "bangun laporan yang berubah (beberapa sekaligus), lalu terbitkan portal ke site/"
+    build = actions.add_parser("build", help=text, description=text)
+    build.add_argument("folder", nargs="?", default=".", help="folder portal (bawaan: folder ini)")
+    build.add_argument("--laporan", nargs="+", metavar="KANTOR/TAHUN", help="hanya laporan ini yang dibangun")
+    build.add_argument("--tanpa-pdf", action="store_true", help="tanpa PDF (lebih cepat, untuk pratinjau)")
+    build.add_argument("--tanpa-rakit", action="store_true", help="bangun laporan saja, portal tidak diterbitkan (CI)")
+    build.add_argument("--hasil-ci", metavar="FOLDER", help="tidak membangun: ambil laporan yang dibangun job CI")
+    text = "daftar laporan yang berubah sejak sebuah revisi git (untuk matriks job CI)"
+    plan = actions.add_parser("rencana", help=text, description=text)
+    plan.add_argument("folder", nargs="?", default=".", help="folder portal (bawaan: folder ini)")
+    plan.add_argument("--sejak", default="", help="revisi yang terakhir terbit (kosong: semua laporan)")
+    plan.add_argument("--keluaran", choices=("daftar", "github"), default="daftar", help="daftar, atau matriks GitHub")
+    plan.add_argument("--bagian", default="", metavar="I/N", help="bagian job ke-I dari N (GitLab parallel)")
+    text = "tulis workflow CI portal (job matrix) dan contoh CODEOWNERS"
+    write = actions.add_parser("ci", help=text, description=text)
+    write.add_argument("layanan", choices=("github", "gitlab"), help="layanan CI")
+    write.add_argument("folder", nargs="?", default=".", help="folder portal (bawaan: folder ini)")

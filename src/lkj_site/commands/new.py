@@ -6,10 +6,15 @@ and variables, no figure and no office typed), a small example of every data fil
 README with the same two commands (`make build`, `make test`), and the toolkit it is built
 with: a wheel in vendor/, pinned by its SHA-256 in requirements.lock beside every other
 package the toolkit was tested with.
+
+Inside a regency's workspace (a folder above holds `portal.yml`, `lkj portal new`) the report
+shares the workspace's toolkit, lock files, Makefile and workflows: it gets only what is its own
+(settings, chapters, data, the shims MkDocs loads, a short README).
 """
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -26,6 +31,9 @@ FROM_TOOLKIT = (
     "macros/__init__.py",
     "hooks.py",
     "pdf_event_hook.py",
+)
+# What a report on its own has and a report of a workspace shares (the workspace has it once).
+STANDALONE = (
     "scripts/system-deps.sh",
     "scripts/mr_note.py",
     "requirements-bootstrap.lock",
@@ -36,6 +44,14 @@ FROM_TOOLKIT = (
     ".github/pull_request_template.md",
     ".gitlab-ci.yml",
 )
+STANDALONE_TEMPLATE = ("Makefile", "pyproject.toml", "tests", ".ci", ".gitignore")
+WORKSPACE_README = """# {instansi} {daerah}: LKj Tahun {tahun}
+
+Laporan ini bagian dari portal kabupaten di folder `{portal}` (lihat README.md di sana): sunting
+bab di `docs/` dan data di `data/` (aturannya di `data/README.md`), lalu dari folder portal
+jalankan `make build` (semua laporan yang berubah, lalu portalnya) atau, untuk laporan ini saja,
+`.venv/bin/lkj build {here}` dan `.venv/bin/lkj serve {here}`.
+"""
 
 
 class NewError(Exception):
@@ -67,6 +83,9 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
     if not 2000 <= tahun <= 2100:
         raise NewError("--tahun harus tahun empat angka, mis. 2025")
     root = toolkit_root()
+    from ..portal.workspace import find
+
+    workspace = find(folder.parent)
     values = {
         "instansi": instansi.strip(),
         "daerah": daerah.strip(),
@@ -81,18 +100,17 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
         prefix=".lkj-baru-", dir=folder.parent if folder.parent.exists() else None
     ) as work:
         staging = Path(work) / "laporan"
-        _copy_template(staging, values)
-        for name in FROM_TOOLKIT:
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / name, staging / name)
-        wheel = _wheel(root, staging / "vendor")
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-        lock = (root / "requirements.lock").read_text(encoding="utf-8")
-        (staging / "requirements.lock").write_text(
-            f"{lock.rstrip()}\n# the LKj toolkit this report is built with\n"
-            f"./vendor/{wheel.name} \\\n    --hash=sha256:{digest}\n",
-            encoding="utf-8",
-        )
+        _copy_template(staging, values, skip=STANDALONE_TEMPLATE if workspace else ())
+        copy_from_toolkit(root, staging, FROM_TOOLKIT if workspace else FROM_TOOLKIT + STANDALONE)
+        if workspace:
+            (staging / "README.md").write_text(
+                WORKSPACE_README.format(
+                    **values, portal=os.path.relpath(workspace, folder), here=folder.relative_to(workspace)
+                ),
+                encoding="utf-8",
+            )
+        else:
+            vendor(root, staging)
         folder.parent.mkdir(parents=True, exist_ok=True)
         if folder.exists():
             folder.rmdir()
@@ -100,19 +118,39 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
     return folder
 
 
+def copy_from_toolkit(root: Path, target: Path, names) -> None:
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target / name)
+
+
+def vendor(root: Path, target: Path) -> None:
+    """The toolkit as a wheel in `target/vendor/`, pinned with every other package in requirements.lock."""
+    wheel = _wheel(root, target / "vendor")
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    lock = (root / "requirements.lock").read_text(encoding="utf-8")
+    (target / "requirements.lock").write_text(
+        f"{lock.rstrip()}\n# the LKj toolkit this folder is built with\n"
+        f"./vendor/{wheel.name} \\\n    --hash=sha256:{digest}\n",
+        encoding="utf-8",
+    )
+
+
 def toolkit_root() -> Path:
     """The toolkit's own checkout (where its lock files and shims live)."""
     root = Path(__file__).resolve().parents[3]
-    if not all((root / name).is_file() for name in ("pyproject.toml", "requirements.lock", *FROM_TOOLKIT)):
+    if not all((root / name).is_file() for name in ("pyproject.toml", "requirements.lock", *FROM_TOOLKIT, *STANDALONE)):
         raise NewError(f"lkj new dijalankan dari salinan kode toolkit LKj (repositorinya); {root} bukan salinan itu")
     return root
 
 
-def _copy_template(target: Path, values: dict[str, str]) -> None:
-    for source in sorted(TEMPLATE.rglob("*")):
+def _copy_template(target: Path, values: dict[str, str], skip=(), template: Path = TEMPLATE) -> None:
+    for source in sorted(template.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
             continue
-        relative = source.relative_to(TEMPLATE)
+        relative = source.relative_to(template)
+        if relative.parts[0] in skip or relative.name.removesuffix(TEMPLATED) in skip:
+            continue
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.name.endswith(TEMPLATED):

@@ -19,13 +19,14 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lkj import cache
 
 from .versions import KEPT as MANIFEST  # in .site-versi/: the key and the files of the published site
 
-KEY_VERSION = "1"  # raise when what the key covers changes
+KEY_VERSION = "2"  # raise when what the key covers changes
 TOOLKIT = ("lkj", "lkj_site", "lkj_pdf")
 # What builds, git, Python and editors leave in a report folder: never an input of the site.
 NOT_INPUTS = {
@@ -42,7 +43,9 @@ NOT_INPUTS = {
     ".ruff_cache",
     "node_modules",
 }
-NOT_SWITCHES = {"LKJ_CACHE", "LKJ_BATAS_WAKTU", "LKJ_DEBUG"}  # where and how long, not what
+NOT_SWITCHES = {"LKJ_CACHE", "LKJ_BATAS_WAKTU", "LKJ_DEBUG", "LKJ_SEKALIGUS", "LKJ_UJI_BERSAMA"}  # where, how, not what
+# The toolkit's folders a report's build never runs: a change there rebuilds no report.
+NOT_IN_A_BUILD = ("portal", "commands/template", "commands/template-portal")
 KINDS = (  # how the changed files are told, by the folder they are in
     ("pdf/", "berkas PDF"),
     ("gambar/", "grafik"),
@@ -52,22 +55,41 @@ KINDS = (  # how the changed files are told, by the folder they are in
 )
 
 
-def inputs_key(project: Path, pdf: bool) -> str:
-    return cache.key(_inputs(Path(project), pdf))
+def inputs_key(project: Path, pdf: bool, environ: dict[str, str] | None = None) -> str:
+    """`environ`: the environment the build will have (default: this process's)."""
+    return cache.key(_inputs(Path(project), pdf, os.environ if environ is None else environ))
 
 
-def _inputs(project: Path, pdf: bool):
+# What git gives the build: the PDF's date (the folder's last commit) and each page's date (the
+# last commit of each chapter and data file). Asked of the report's folder only, so that in a
+# regency's repository a commit to one office's report leaves the others' keys as they were.
+GIT_ASKED = (
+    ["log", "-1", "--format=%ct", "--", "."],
+    ["log", "--format=@%cs", "--name-only", "--no-renames", "--", "docs", "data"],
+)
+
+
+def _inputs(project: Path, pdf: bool, environ):
     yield from (KEY_VERSION, sys.version, str(pdf))
-    for name in sorted(os.environ):
+    for name in sorted(environ):
         if (name.startswith("LKJ_") and name not in NOT_SWITCHES) or name == "SOURCE_DATE_EPOCH":
-            yield from (name, os.environ[name])
+            yield from (name, environ[name])
     yield from _folder(project, project)
-    for command in (["log", "-1", "--format=%ct"], ["log", "--format=@%cs", "--name-only", "--no-renames"]):
+    for command in GIT_ASKED:
         yield _git(project, command)
+    yield toolkit_key()
+
+
+@lru_cache(maxsize=1)
+def toolkit_key() -> str:
+    """The toolkit's own files and every installed package's version: once per process (a regency's
+    portal asks it for every report)."""
+    parts: list[str | bytes] = []
     for name in TOOLKIT:
         package = Path(__import__(name).__file__).resolve().parent
-        yield from cache.sources(package, suffixes=None)
-    yield from _installed()
+        parts += cache.sources(package, suffixes=None, leave_out=NOT_IN_A_BUILD)
+    parts += list(_installed())
+    return cache.key(parts)
 
 
 def _folder(root: Path, folder: Path):

@@ -1,4 +1,6 @@
-// The report's search page (theme/cari.html) on Pagefind's index (lkj_site/search.py).
+// The report's search page (theme/cari.html) on Pagefind's index (lkj_site/search.py), and the
+// regency portal's (portal/theme/cari.html), whose index knows each page's office and year: there
+// the results say them, and two lists narrow the search to one office or one year.
 //
 // Pagefind stems Indonesian words with the Snowball stemmer, which has no dictionary: it turns
 // "penempatan" into "empat" but "ditempatkan" into "tempat". So a word is also searched in the
@@ -43,11 +45,11 @@ function excerptNode(excerpt) {
   return paragraph;
 }
 
-async function find(pagefind, query) {
+async function find(pagefind, query, filters) {
   const searches = [{ term: query, prefixedOnly: false }, ...otherForms(query)];
   const pages = new Map();
   for (const { term, prefixedOnly } of searches) {
-    const found = await pagefind.search(term);
+    const found = await pagefind.search(term, { filters });
     for (const result of found ? found.results : []) {
       const data = await result.data();
       if (prefixedOnly && !marked(data.excerpt).some((word) => PREFIXED.test(word))) continue;
@@ -68,7 +70,14 @@ function show(list, status, query, pages, root) {
     const link = document.createElement("a");
     link.href = root + page.url.replace(/^\//, "");
     link.textContent = page.meta.title || page.url;
-    item.append(link, excerptNode(page.excerpt));
+    item.append(link);
+    if (page.meta.kantor) {
+      const where = document.createElement("p");
+      where.className = "lkj-cari__asal";
+      where.textContent = [page.meta.kantor, page.meta.tahun && `LKj Tahun ${page.meta.tahun}`].filter(Boolean).join(" · ");
+      item.append(where);
+    }
+    item.append(excerptNode(page.excerpt));
     const sections = (page.sub_results || []).filter((sub) => sub.url !== page.url).slice(0, 3);
     if (sections.length) {
       const more = document.createElement("ul");
@@ -94,6 +103,16 @@ async function main() {
   const root = new URL(".", window.location.href).pathname; // the site's root: links work in a sub-folder
   const pagefind = await import(root + "pagefind/pagefind.js");
   await pagefind.options({ excerptLength: 24 });
+  const choices = Array.from(document.querySelectorAll("select[data-lkj-saring]"));
+  const params = new URLSearchParams(window.location.search);
+  if (choices.length) {
+    const known = await pagefind.filters();
+    for (const select of choices) {
+      const name = select.dataset.lkjSaring;
+      for (const value of Object.keys(known[name] || {}).sort()) select.append(new Option(value, value));
+      select.value = params.get(name) || "";
+    }
+  }
   let latest = 0;
   async function run(query) {
     const mine = ++latest;
@@ -103,13 +122,15 @@ async function main() {
       return;
     }
     status.textContent = "Mencari…";
-    const pages = await find(pagefind, query.trim());
+    const filters = Object.fromEntries(choices.filter((s) => s.value).map((s) => [s.dataset.lkjSaring, s.value]));
+    const pages = await find(pagefind, query.trim(), filters);
     if (mine === latest) show(list, status, query.trim(), pages, root);
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(window.location.href);
     url.searchParams.set("q", input.value);
+    for (const select of choices) url.searchParams.set(select.dataset.lkjSaring, select.value);
     window.history.replaceState(null, "", url);
     run(input.value);
   });
