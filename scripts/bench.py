@@ -372,6 +372,7 @@ def growth(work: Path, sizes: list[int]) -> None:
         f" {'site s':>7} {'assembly s':>10} {'render s':>9} {'write s':>8} {'ms/kegiatan added':>18}"
     )
     previous = None
+    added_at: dict[int, float] = {}
     for size in sizes:
         folder = work / f"k{size}"
         project = make_report(folder / "laporan", size)
@@ -383,14 +384,21 @@ def growth(work: Path, sizes: list[int]) -> None:
         pages = len(PdfReader(next((folder / "site" / "pdf").glob("*.pdf"))).pages)
         site = phases["build"] - phases["pdf"]
         assembly = phases["pdf"] - phases["render"] - phases["write"]
-        added = f"{(seconds - previous[1]) / (size - previous[0]) * 1000:18.2f}" if previous else " " * 18
+        if previous:
+            added_at[size] = (seconds - previous[1]) / (size - previous[0]) * 1000
+        added = f"{added_at[size]:18.2f}" if previous else " " * 18
         print(
             f"  {size:8d} {pages:5d} {seconds:8.2f} {memory:8d} {alone:8.2f} {alone_memory:9d}"
             f" {site:7.2f} {assembly:10.2f} {phases['render']:9.2f} {phases['write']:8.2f} {added}"
         )
-        previous = (size, seconds)
+        previous = (size, seconds, memory, alone_memory)
     print("  alone: WeasyPrint by itself on the same HTML and options (its floor); assembly: mkdocs-with-pdf")
-    print("  and lkj_pdf around it. Goals at 10.000: peak < 1.000 MB; ms/kegiatan added no more than at 300.")
+    print("  and lkj_pdf around it.")
+    largest, _, memory, alone_memory = previous
+    line(f"peak memory at {largest} kegiatan | WeasyPrint alone", memory, alone_memory, unit="MB")
+    line(f"peak memory at {largest} kegiatan", memory, goal=1000, unit="MB")
+    if 300 in added_at and largest != 300:
+        line(f"ms/kegiatan added at {largest} | at 300", added_at[largest], added_at[300], goal=1.0, unit="ms")
 
 
 def main() -> int | None:

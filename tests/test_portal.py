@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from lkj_site.commands import cli
-from lkj_site.portal import ci
+from lkj_site.portal import assemble, ci
 from tests.html import parse
 from tests.sites import chromium, served
 from tests.test_hostile_build import Loopback, hostile_misi
@@ -32,6 +32,8 @@ OFFICES = {"dinas-a": "Dinas Alfa", "dinas-b": "Dinas Beta", "dinas-c": 'Dinas <
 # (the report's own header shows its settings as HTML: mkdocs.yml is code, SECURITY.md; the portal's pages never do)
 YEARS = (2024, 2025)
 UNIQUE_WORD = "zebrakudalaut"  # only in dinas-a's 2024 report
+OTHER_WORD = "kudanilbelang"  # only in dinas-c's 2025 report, which is in the second search index
+SEARCH_GROUP = 4  # reports per search index here (the six reports: two indexes, merged by the search page)
 
 
 def lkj(*arguments: str) -> tuple[int, str]:
@@ -60,15 +62,19 @@ def regency(tmp_path_factory, loopback):
             assert code == 0, said
     first = folder / "laporan" / "dinas-a" / "2024" / "docs" / "bab-1.md"
     first.write_text(first.read_text(encoding="utf-8") + f"\nProgram {UNIQUE_WORD} dimulai.\n", encoding="utf-8")
+    last = folder / "laporan" / "dinas-c" / "2025" / "docs" / "bab-1.md"
+    last.write_text(last.read_text(encoding="utf-8") + f"\nProgram {OTHER_WORD} dimulai.\n", encoding="utf-8")
     hostile = hostile_misi(loopback.url).replace('"', '""')
     replace(folder / "laporan" / "dinas-c" / "2025" / "data" / "indikator.csv",
             "IKU01,S1,Indeks kepuasan masyarakat,", f'IKU01,S1,"{hostile}",')  # fmt: skip
-    builds = [lkj("portal", "build", str(folder), "--tanpa-pdf")]
-    broken = folder / "laporan" / "dinas-b" / "2025" / "data" / "realisasi_kinerja.csv"
-    replace(broken, "2024,IKU02,1142,", f'2024,IKU02,"<img src={loopback.url}/z.png>",')
-    builds.append(lkj("portal", "build", str(folder), "--tanpa-pdf"))
-    published = {path: path.stat().st_mtime_ns for path in (folder / "site").rglob("*")}
-    builds.append(lkj("portal", "build", str(folder), "--tanpa-pdf"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(assemble, "SEARCH_GROUP", SEARCH_GROUP)
+        builds = [lkj("portal", "build", str(folder), "--tanpa-pdf")]
+        broken = folder / "laporan" / "dinas-b" / "2025" / "data" / "realisasi_kinerja.csv"
+        replace(broken, "2024,IKU02,1142,", f'2024,IKU02,"<img src={loopback.url}/z.png>",')
+        builds.append(lkj("portal", "build", str(folder), "--tanpa-pdf"))
+        published = {path: path.stat().st_mtime_ns for path in (folder / "site").rglob("*")}
+        builds.append(lkj("portal", "build", str(folder), "--tanpa-pdf"))
     return folder, builds, published
 
 
@@ -263,6 +269,11 @@ def browsed(site, loopback):
         results = page_.eval_on_selector_all(
             "#lkj-cari-hasil > li", "items => items.map(i => [i.querySelector('a').href, i.innerText])"
         )
+        offices = page_.eval_on_selector_all("#lkj-cari-kantor option", "options => options.map(o => o.value)")
+        watched.visit(base + f"cari.html?q={OTHER_WORD}")
+        other = page_.eval_on_selector_all(
+            "#lkj-cari-hasil > li", "items => items.map(i => [i.querySelector('a').href, i.innerText])"
+        )
         watched.visit(base + "cari.html?q=pelatihan&tahun=2025")
         filtered = page_.eval_on_selector_all("#lkj-cari-hasil > li > a", "links => links.map(l => l.href)")
         watched.visit(base)
@@ -272,7 +283,8 @@ def browsed(site, loopback):
         page_.fill("#lkj-saring-1-2", "beta")
         shown = page_.eval_on_selector_all("#tabel-1-2 tbody tr:not([hidden])", "r => r.map(x => x.cells[0].innerText)")
         context.close()
-    return {"views": found, "results": results, "filtered": filtered, "sorted": sorted_years, "shown": shown}
+    return {"views": found, "results": results, "other": other, "offices": offices, "filtered": filtered,
+            "sorted": sorted_years, "shown": shown}  # fmt: skip
 
 
 def test_the_portal_pages_pass_axe_at_both_widths_with_no_error(browsed, loopback):
@@ -289,8 +301,20 @@ def test_the_search_finds_a_word_of_one_report_with_its_office_and_year(browsed)
     assert "Dinas Alfa · LKj Tahun 2024" in found[1]
 
 
+def test_the_search_finds_a_word_of_a_report_in_another_index_with_its_office_and_year(site, browsed):
+    """The search's indexes hold SEARCH_GROUP reports each (the indexer's memory stays bounded);
+    the search page merges them: words, offices and years of every index are found."""
+    listed = parse((site / "cari.html").read_text(encoding="utf-8")).select_one("#lkj-cari-form")["data-lkj-indeks"]
+    assert listed == "pagefind/bagian-2" and (site / "pagefind" / "bagian-2" / "pagefind-entry.json").is_file()
+    assert not (site / "pagefind" / "bagian-2" / "pagefind.js").exists()  # the first index's script serves all
+    (found,) = browsed["other"]
+    assert "/dinas-c/2025/bab-1/" in found[0] and "LKj Tahun 2025" in found[1] and "Cerdas" in found[1]
+    assert len(browsed["offices"]) == 1 + len(OFFICES)  # "Semua" and every office, from both indexes
+
+
 def test_the_search_narrows_to_one_year(browsed):
     assert browsed["filtered"] and all("/2025/" in link for link in browsed["filtered"])
+    assert {link.split("/")[-4] for link in browsed["filtered"]} >= {"dinas-a", "dinas-c"}  # from both indexes
 
 
 def test_the_reports_table_sorts_and_filters(browsed):

@@ -141,11 +141,7 @@ def to_xlsx(table: Sheet) -> bytes:
         longest = max([len(str(table.header[column - 1]))] + [len(str(v[column - 1] or "")) for v in table.rows])
         ws.column_dimensions[get_column_letter(column)].width = min(60, max(8, longest + 2))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    book.properties.creator = "LKj"
-    book.properties.created = book.properties.modified = WORKBOOK_TIME
-    out = io.BytesIO()
-    book.save(out)
-    return fixed_zip(out.getvalue())
+    return saved(book)
 
 
 def _xlsx_value(value: Value):
@@ -156,7 +152,21 @@ def _xlsx_value(value: Value):
     return value
 
 
-def fixed_zip(content: bytes) -> bytes:
+def saved(book) -> bytes:
+    """`book`'s bytes, the same for the same content: no date of now inside or on its parts.
+
+    (openpyxl's `Workbook.save` sets the `modified` property to the clock; its writer does not.)"""
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.creator = "LKj"
+    book.properties.created = book.properties.modified = WORKBOOK_TIME
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    return _fixed_zip(out.getvalue())
+
+
+def _fixed_zip(content: bytes) -> bytes:
     """The same workbook with every part dated ZIP_TIME (openpyxl dates them with the clock)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -10,13 +10,11 @@ drop-down on each column whose values come from a list or from another sheet. Th
 gives the same bytes (no date inside), so that a workbook can be compared and signed.
 """
 
-import io
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from . import csvfile, schema
-from .export import fixed_zip
+from .export import saved
 from .satuan import SPELLINGS
 
 GUIDE = "Petunjuk"
@@ -73,11 +71,7 @@ def export(data_dir: Path) -> bytes:
         headers[table.name] = _sheet(sheet, table, data_dir / table.file)
     for table in schema.TABLES:
         _drop_downs(book[table.name], table, headers)
-    book.properties.creator = "LKj"
-    book.properties.created = book.properties.modified = datetime(2000, 1, 1)
-    out = io.BytesIO()
-    book.save(out)
-    return fixed_zip(out.getvalue())
+    return saved(book)
 
 
 def _sheet(sheet, table: schema.Table, path: Path) -> list[str]:

@@ -33,14 +33,16 @@ def wanted() -> bool:
     return os.environ.get(SWITCH, "1") != "0"
 
 
-def index(site_dir: Path) -> None:
-    """Build the index into `site_dir/pagefind/`; a failure stops the build in one line."""
+def index(site_dir: Path, folder: str = FOLDER, glob: str = "") -> None:
+    """Build the index into `site_dir/<folder>/` (of the pages `glob` names, else all); a failure
+    stops the build in one line. An index in another folder is one the search page merges into
+    the one in FOLDER (`pagefind.mergeIndex`): it keeps no script of its own."""
     from pagefind_bin import get_executable
 
     from ..processes import die_with_parent
 
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--silent"]
-    command += ["--exclude-selectors", NOT_INDEXED]
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", folder, "--silent"]
+    command += ["--exclude-selectors", NOT_INDEXED] + (["--glob", glob] if glob else [])
     try:
         result = subprocess.run(
             command,
@@ -55,17 +57,18 @@ def index(site_dir: Path) -> None:
     if result.returncode != 0:
         reason = (result.stderr or result.stdout).strip().splitlines()
         raise PluginError(f"indeks pencarian (Pagefind) gagal: {reason[-1] if reason else result.returncode}")
-    _drop_unused(site_dir / FOLDER)
+    _drop_unused(site_dir / folder, merged=folder != FOLDER)
 
 
-def _drop_unused(bundle: Path) -> None:
+def _drop_unused(bundle: Path, merged: bool) -> None:
     """Leave only what the search page loads: `pagefind.js` and its worker, the entry file, the
-    index's metadata, chunks and fragments, and the word stemmer of the pages' language. Pagefind
-    also writes its own search interfaces (pagefind-ui.js and others), which the report does not use."""
+    index's metadata, chunks and fragments, and the word stemmer of the pages' language (a merged
+    index: its entry file, metadata, chunks and fragments). Pagefind also writes its own search
+    interfaces (pagefind-ui.js and others), which the report does not use."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     languages = entry.get("languages", {}).values()
-    used = {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
-    used |= {f"wasm.{language['wasm']}.pagefind" for language in languages if language.get("wasm")}
+    used = {"pagefind-entry.json"} if merged else {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"}
+    used |= {f"wasm.{language['wasm']}.pagefind" for language in languages if language.get("wasm") and not merged}
     used |= {f"pagefind.{language['hash']}.pf_meta" for language in languages}
     for path in bundle.iterdir():
         if path.is_file() and path.name not in used:

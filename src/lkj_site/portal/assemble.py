@@ -5,7 +5,10 @@
   `.portal/`. The theme's and the search's files (`SHARED`) are the same in every report: the
   portal's one copy serves them all, and the report's pages point to it (`_relinked`), so that
   a regency of 40 offices × 5 years carries one copy, not 200;
-- one search over every report's pages (Pagefind), each page labelled with its office and year;
+- one search over every report's pages (Pagefind), each page labelled with its office and year:
+  one index per SEARCH_GROUP reports (`search_groups`), which the search page merges, so that
+  the indexer's memory stays that of SEARCH_GROUP reports however many the regency has (Pagefind
+  holds every page it indexes in memory: 1,25 GB for 500 reports in one index);
 - the catalog (`catalog.py`);
 - the `.gz`/`.br` copies, taken from the published portal or the cache where a file did not change.
 
@@ -29,6 +32,7 @@ from .results import Result
 from .workspace import CONFIG, STATE, Portal, PortalError
 
 KEY_FILE = "portal.kunci"  # in .portal/: the key of the published portal
+SEARCH_GROUP = 50  # reports per search index (about 500 pages, 150 MB for Pagefind)
 SHARED = re.compile(r"^(assets/|stylesheets/lkj\.css|javascripts/lkj-cari\.js)")
 _REFERENCE = r'((?:href|src)=")({prefix})((?:assets/|stylesheets/lkj\.css|javascripts/lkj-cari\.js)[^"]*")'
 _ARTICLE = re.compile(r"<article data-pagefind-body [^>]*>")
@@ -43,23 +47,33 @@ def assemble(portal: Portal, results: list[Result], versions: Versions) -> Path 
         return None
     versions.clean()
     version = versions.new()
+    placed = [result for result in results if result.outcome.site is not None and result.hasil]
+    groups = search_groups([result.entry.key for result in placed])
     made = pages.make(portal, results)
-    reason = site.build(portal, made, portal.folder / STATE / "halaman", version)
+    reason = site.build(portal, made, portal.folder / STATE / "halaman", version, [folder for folder, _ in groups[1:]])
     if reason is not None:
         raise PortalError(f"halaman portal tidak dapat dibangun: {reason}")
     packages = {}
-    for result in results:
-        if result.outcome.site is not None and result.hasil:
-            _place(portal, result, version)
-            packages[result.entry.key] = _package(result.outcome.site)
+    for result in placed:
+        _place(portal, result, version)
+        packages[result.entry.key] = _package(result.outcome.site)
     (version / catalog.FILE).write_bytes(catalog.to_json(catalog.catalog(portal, results, packages)))
-    search.index(version)
+    for folder, keys in groups:
+        search.index(version, folder, "{" + ",".join(keys) + "}/**/*.html" if keys else "")
     previous = versions.site if versions.site.is_dir() and not versions.site.is_symlink() else None
     compress.precompress(version, previous)
     versions.switch(version)
     lkj_cache.write(done, key.encode())
     versions.clean()
     return versions.site
+
+
+def search_groups(keys: list[str]) -> list[tuple[str, list[str]]]:
+    """The search's indexes: (folder, the reports in it), SEARCH_GROUP reports each; the first in
+    the search's own folder, the others in its sub-folders, merged by the search page."""
+    chunks = [keys[start : start + SEARCH_GROUP] for start in range(0, len(keys), SEARCH_GROUP)] or [[]]
+    return [(search.FOLDER if number == 1 else f"{search.FOLDER}/bagian-{number}", chunk)
+            for number, chunk in enumerate(chunks, start=1)]  # fmt: skip
 
 
 def _key(portal: Portal, results: list[Result]) -> str:

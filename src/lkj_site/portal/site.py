@@ -24,9 +24,10 @@ PALETTE = [
 ]  # fmt: skip
 
 
-def build(portal: Portal, pages: Pages, project: Path, site_dir: Path) -> str | None:
-    """Build the portal's pages into `site_dir` from a project written in `project`.
-    None when it succeeded, else why it failed (one line)."""
+def build(portal: Portal, pages: Pages, project: Path, site_dir: Path, merged: list[str]) -> str | None:
+    """Build the portal's pages into `site_dir` from a project written in `project`; `merged`: the
+    folders of the search indexes its search page merges into the first. None when it succeeded,
+    else why it failed (one line)."""
     shutil.rmtree(project, ignore_errors=True)
     docs = project / "docs"
     for path, content in pages.docs.items():
@@ -45,7 +46,7 @@ def build(portal: Portal, pages: Pages, project: Path, site_dir: Path) -> str | 
         "site_url": portal.alamat,
         "docs_dir": "docs",
         "theme": theme,
-        "extra": {"generator": False},
+        "extra": {"generator": False, "lkj_indeks": merged},
         "hooks": ["hooks.py"],
         "plugins": [],  # no lunr index: the portal's search is Pagefind's, over every report
         "nav": pages.nav,

@@ -103,6 +103,8 @@ async function main() {
   const root = new URL(".", window.location.href).pathname; // the site's root: links work in a sub-folder
   const pagefind = await import(root + "pagefind/pagefind.js");
   await pagefind.options({ excerptLength: 24 });
+  const merged = (form.dataset.lkjIndeks || "").split(" ").filter(Boolean); // the portal's other indexes
+  await Promise.all(merged.map((folder) => pagefind.mergeIndex(root + folder + "/")));
   const choices = Array.from(document.querySelectorAll("select[data-lkj-saring]"));
   const params = new URLSearchParams(window.location.search);
   if (choices.length) {
