@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -105,6 +106,23 @@ def test_a_report_of_the_workspace_shares_its_toolkit(regency):
     assert (folder / "vendor").is_dir() and (folder / "requirements.lock").is_file() and (folder / "Makefile").is_file()
     assert not any((report / name).exists() for name in ("vendor", "requirements.lock", "Makefile", ".github", "tests"))
     assert (report / "mkdocs.yml").is_file() and "lkj build laporan/dinas-a/2024" in (report / "README.md").read_text()
+
+
+def test_lkj_new_in_a_workspace_needs_no_checkout_of_the_toolkit(regency, tmp_path, monkeypatch):
+    """The workspace's `lkj` is its installed wheel: a new report takes the toolkit's files from
+    the workspace's own copy (as `.ci/run` does from a fresh workspace)."""
+    from lkj_site.commands import new as report_new
+
+    monkeypatch.setattr(report_new, "__file__", str(tmp_path / "site-packages" / "lkj_site" / "commands" / "new.py"))
+    inside = regency[0] / "laporan" / "dinas-d" / "2025"
+    code, said = lkj("new", str(inside), "--instansi", "Dinas Delta", "--daerah", "Kabupaten Contoh", "--tahun", "2025")
+    try:
+        assert code == 0, said
+        assert (inside / "hooks.py").read_bytes() == (regency[0] / "vendor" / "laporan" / "hooks.py").read_bytes()
+    finally:
+        shutil.rmtree(inside.parent)  # the other tests' workspace has three offices
+    code, said = lkj("new", str(tmp_path / "lain"), "--instansi", "Dinas Delta", "--daerah", "Kota", "--tahun", "2025")
+    assert code == 1 and "salinan kode toolkit LKj" in said
 
 
 def test_the_first_build_builds_every_report_and_publishes_the_portal(regency):

@@ -45,6 +45,9 @@ STANDALONE = (
     ".gitlab-ci.yml",
 )
 STANDALONE_TEMPLATE = ("Makefile", "pyproject.toml", "tests", ".ci", ".gitignore")
+# Where a workspace keeps FROM_TOOLKIT for its new reports (`lkj portal new` copies them there): its
+# `lkj` is an installed wheel, which has no checkout to take them from.
+WORKSPACE_FILES = "vendor/laporan"
 WORKSPACE_README = """# {instansi} {daerah}: LKj Tahun {tahun}
 
 Laporan ini bagian dari portal kabupaten di folder `{portal}` (lihat README.md di sana): sunting
@@ -82,10 +85,10 @@ def create(folder: Path, instansi: str, daerah: str, tahun: int) -> Path:
             raise NewError(f"{name} harus berisi nama, tanpa karakter kendali atau '$'")
     if not 2000 <= tahun <= 2100:
         raise NewError("--tahun harus tahun empat angka, mis. 2025")
-    root = toolkit_root()
     from ..portal.workspace import find
 
     workspace = find(folder.parent)
+    root = toolkit_root(workspace)
     values = {
         "instansi": instansi.strip(),
         "daerah": daerah.strip(),
@@ -136,11 +139,17 @@ def vendor(root: Path, target: Path) -> None:
     )
 
 
-def toolkit_root() -> Path:
-    """The toolkit's own checkout (where its lock files and shims live)."""
+def toolkit_root(workspace: Path | None = None) -> Path:
+    """Where a new report's files from the toolkit come from: for a report of a workspace, the
+    copy the workspace keeps (the same toolkit as its wheel); else the toolkit's own checkout."""
+    if workspace is not None and all((workspace / WORKSPACE_FILES / name).is_file() for name in FROM_TOOLKIT):
+        return workspace / WORKSPACE_FILES
     root = Path(__file__).resolve().parents[3]
     if not all((root / name).is_file() for name in ("pyproject.toml", "requirements.lock", *FROM_TOOLKIT, *STANDALONE)):
-        raise NewError(f"lkj new dijalankan dari salinan kode toolkit LKj (repositorinya); {root} bukan salinan itu")
+        raise NewError(
+            "lkj new dijalankan dari salinan kode toolkit LKj (repositorinya) atau di dalam ruang kerja "
+            f"portal (lkj portal new); {root} bukan salinan itu"
+        )
     return root
 
 

@@ -32,6 +32,7 @@ def new(folder: Path, daerah: str) -> int:
         report_new._copy_template(made, {"daerah": daerah.strip()}, template=TEMPLATE)
         report_new.copy_from_toolkit(root, made, FROM_TOOLKIT)
         report_new.vendor(root, made)
+        report_new.copy_from_toolkit(root, made / report_new.WORKSPACE_FILES, report_new.FROM_TOOLKIT)
     except (workspace.PortalError, report_new.NewError) as error:
         print(f"Gagal: {error}", file=sys.stderr)
         return 1
