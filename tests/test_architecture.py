@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
 
 # From the bottom up: a module may import its own room and the rooms listed before it.
 ROOMS = (
@@ -125,3 +126,16 @@ def test_no_import_circle_anywhere_in_src(graph):
 def test_the_circle_finder_finds_a_circle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_every_file_the_code_reads_beside_it_is_in_the_wheel():
+    """A workspace's toolkit is a wheel (`lkj portal new`): templates, themes, scripts and CI files
+    outside pyproject.toml's package-data are missing there (as the portal's were once)."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    for package, patterns in data.items():
+        folder = ROOT / "src" / package
+        packaged = {path for pattern in patterns for path in folder.glob(pattern) if path.is_file()}
+        beside = {path for path in folder.rglob("*") if path.is_file() and path.suffix not in (".py", ".pyc")}
+        assert beside <= packaged, sorted(str(path.relative_to(folder)) for path in beside - packaged)

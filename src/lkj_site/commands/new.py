@@ -67,9 +67,16 @@ def new(folder: Path, instansi: str, daerah: str, tahun: int) -> int:
     except NewError as error:
         print(f"Gagal: {error}", file=sys.stderr)
         return 1
+    from ..portal.workspace import find
+
+    workspace = find(made.parent)
+    then = (
+        f"cd {workspace} && make build   (laporan ini dan portalnya), make test"
+        if workspace
+        else f"cd {made} && make build   (situs dan PDF ke site/), make test, make serve"
+    )
     print(
-        f"Laporan baru dibuat di {made}.\n"
-        f"Berikutnya: cd {made} && make build   (situs dan PDF ke site/), make test, make serve.\n"
+        f"Laporan baru dibuat di {made}.\nBerikutnya: {then}.\n"
         "Ganti data contoh di data/ dan sunting bab di docs/ (lihat README.md di folder itu)."
     )
     return 0
