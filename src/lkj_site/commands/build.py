@@ -16,11 +16,10 @@ import threading
 from pathlib import Path
 
 from .. import messages
-from ..processes import die_with_parent
+from ..processes import die_with_parent, stage_command, stage_time_limit
 from ..publisher import reuse
 from ..publisher.versions import Busy, NotAFolder, Versions, remove
 
-DEFAULT_TIME_LIMIT = 1800  # seconds; the report builds in seconds, a large one in minutes
 REUSED = "Tidak ada yang berubah sejak build sebelumnya: situs yang terbit (site/) tetap, tanpa dibangun ulang."
 SIGNING = ("LKJ_TTE_P12", "LKJ_TTE_PASSWORD")  # a signature is an act of its own time: always built
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -106,13 +105,10 @@ def _build_in_child(project: Path, version: Path, pdf: bool, warnings: list[str]
     """`lkj_site.publisher.stage` in a child process, stopped after the time limit or when this one is.
 
     What it says on stderr is passed on as it comes; its warnings are kept in `warnings`."""
-    limit = _time_limit()
-    command = [sys.executable, "-m", "lkj_site.publisher.stage", str(project), str(version)]
-    if pdf:
-        command.append("--pdf")
+    limit = stage_time_limit()
     # Its own session: Ctrl-C reaches this process, which stops the child and tidies up.
     child = subprocess.Popen(
-        command,
+        stage_command(project, version, pdf),
         cwd=project,
         start_new_session=True,
         preexec_fn=lambda: die_with_parent(signal.SIGKILL),
@@ -149,11 +145,6 @@ def _pass_on(stream, warnings: list[str]) -> None:
 
 def _stop(signal_number, frame):
     raise Stopped(signal_number)
-
-
-def _time_limit() -> int:
-    value = os.environ.get("LKJ_BATAS_WAKTU", "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_TIME_LIMIT
 
 
 def _discard(version: Path) -> None:

@@ -14,7 +14,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -23,12 +22,11 @@ from pathlib import Path
 
 from lkj import fmt
 
-from ..processes import die_with_parent
+from ..processes import die_with_parent, stage_command, stage_time_limit
 from ..publisher import reuse
 from .workspace import STATE, Entry, Portal
 
 STATE_FILE = "keadaan.json"
-DEFAULT_TIME_LIMIT = 1800
 
 
 @dataclass
@@ -128,12 +126,9 @@ def _environment(portal: Portal, entry: Entry) -> dict[str, str]:
 
 
 def _stage(project: Path, version: Path, pdf: bool, environment: dict[str, str]) -> tuple[int, list[str]]:
-    command = [sys.executable, "-m", "lkj_site.publisher.stage", str(project), str(version)]
-    if pdf:
-        command.append("--pdf")
-    limit = _time_limit()
+    limit = stage_time_limit()
     child = subprocess.Popen(
-        command,
+        stage_command(project, version, pdf),
         cwd=project,
         env=environment,
         stdout=subprocess.PIPE,
@@ -149,11 +144,6 @@ def _stage(project: Path, version: Path, pdf: bool, environment: dict[str, str])
         child.communicate()
         return 1, [f"Build gagal: melebihi batas waktu {limit} detik (LKJ_BATAS_WAKTU) dan dihentikan"]
     return child.returncode, output.splitlines()
-
-
-def _time_limit() -> int:
-    value = os.environ.get("LKJ_BATAS_WAKTU", "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_TIME_LIMIT
 
 
 def _read_state(folder: Path) -> dict:
