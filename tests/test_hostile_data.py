@@ -198,3 +198,11 @@ def test_digits_of_other_scripts_are_not_numbers(data_dir, digits):
     replace(data_dir / "realisasi_anggaran.csv", "2019,K01.01,1755000,", f"2019,K01.01,{digits},")
     (finding,) = found(data_dir)
     assert (finding.row, finding.column, finding.value) == (2, "pagu", digits)
+
+
+def test_a_message_quotes_a_long_cell_cut_with_its_length():
+    """A 5.000-character cell names itself in a line a writer can read, not a 5.000-character one."""
+    word = "W" * 5000
+    line = Finding(WARNING, "indikator.csv", "berisi tanda HTML atau Jinja", 2, "uraian", f"<b>{word}").line()
+    assert line.startswith("PERINGATAN data/indikator.csv, baris 2, kolom 'uraian': nilai '<b>WWW")
+    assert "… (5003 karakter)'" in line and len(line) < 250

@@ -19,9 +19,15 @@ WARNING = "peringatan"
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+SHOWN = 120  # characters of a value a message quotes; a longer one is cut, its length said
+
+
 def printable(value: str) -> str:
-    """`value` on one line, control characters written as `\\n`, `\\x00`, `\\u202e`."""
-    return _INVISIBLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), str(value))
+    """`value` on one line, control characters written as `\\n`, `\\x00`, `\\u202e`; a value of
+    more than SHOWN characters cut there (a 5.000-character cell makes no 5.000-character line)."""
+    text = str(value)
+    cut = f"… ({len(text)} karakter)" if len(text) > SHOWN else ""
+    return _INVISIBLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text[:SHOWN]) + cut
 
 
 @dataclass(frozen=True)
